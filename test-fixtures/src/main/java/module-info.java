@@ -6,4 +6,9 @@ module org.jxen.testfixtures {
     requires org.jxen.hypercall;
     requires org.jxen.xenstore;
     requires org.jxen.xend;
+
+    exports org.jxen.testfixtures.host;
+    exports org.jxen.testfixtures.privcmd;
+    exports org.jxen.testfixtures.xenstored;
+    exports org.jxen.testfixtures.xend;
 }
