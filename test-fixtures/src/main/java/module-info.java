@@ -8,7 +8,4 @@ module org.jxen.testfixtures {
     requires org.jxen.xend;
 
     exports org.jxen.testfixtures.host;
-    exports org.jxen.testfixtures.privcmd;
-    exports org.jxen.testfixtures.xenstored;
-    exports org.jxen.testfixtures.xend;
 }
