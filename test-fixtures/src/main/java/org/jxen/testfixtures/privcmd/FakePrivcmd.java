@@ -1,0 +1,424 @@
+package org.jxen.testfixtures.privcmd;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jxen.hypercall.HypercallBuffer;
+import org.jxen.hypercall.Operation;
+import org.jxen.hypercall.PrivcmdDevice;
+import org.jxen.hypercall.abi.DomctlAbi;
+import org.jxen.hypercall.abi.Field;
+import org.jxen.hypercall.abi.Layouts;
+import org.jxen.hypercall.abi.SysctlAbi;
+import org.jxen.hypercall.abi.XenRelease;
+import org.jxen.hypercall.spi.BufferPool;
+import org.jxen.testfixtures.host.SimDomain;
+import org.jxen.testfixtures.host.SimVcpu;
+import org.jxen.testfixtures.host.SimulatedHost;
+
+/**
+ * A privcmd device that behaves like Xen on the simulated host. It reads the privcmd_hypercall
+ * struct and the domctl/sysctl structs from the native memory it leased, with the layouts of the
+ * release the host runs (Xen 4.16 to 4.22), checks the interface version (EACCES), applies the
+ * call to the host and writes results back as that release does: getdomaininfo answers for the
+ * next domain up to 4.17, getvcpuinfo says ENOENT for a bad vCPU on 4.22, setvcpuaffinity writes
+ * back the effective map. Guest handles are resolved only within buffers it has leased out;
+ * anything else is EFAULT. Any hypercall can be made to fail with any errno. Thread-safe; the
+ * caller is Domain-0.
+ */
+// The module reads org.jxen.hypercall without "requires transitive" (see the report of issue 3).
+@SuppressWarnings("exports")
+public final class FakePrivcmd implements PrivcmdDevice {
+
+    private static final int ESRCH = 3;
+    private static final int EACCES = 13;
+    private static final int EFAULT = 14;
+    private static final int EINVAL = 22;
+    private static final int ENOSYS = 38;
+    private static final int DOMID_FIRST_RESERVED = 0x7FF0;
+    /** The domain the fake's caller runs in. */
+    private static final int CALLER = 0;
+    private static final int EXTRAVERSION_BYTES = 16;
+    private static final int PHYSCAP_HVM_PV = 0x3;
+    private static final long HOST_PAGES = 1L << 22;
+    private static final long DOMAIN_PAGES = 1L << 18;
+    private static final int CPU_KHZ = 2_400_000;
+    private static final int DOMINF_BLOCKED = 1 << 4;
+    private static final int DOMINF_RUNNING = 1 << 5;
+    private static final Field OP = Field.of(Layouts.PRIVCMD_HYPERCALL, "op");
+    private static final Field ARG0 = Field.of(Layouts.PRIVCMD_HYPERCALL, "arg[0]");
+    private static final Field ARG1 = Field.of(Layouts.PRIVCMD_HYPERCALL, "arg[1]");
+
+    private final SimulatedHost host;
+    private final XenRelease release;
+    private final Arena arena = Arena.ofShared();
+    private final BufferPool pool = new BufferPool(bytes -> arena.allocate(bytes, BufferPool.PAGE));
+    private final Map<Operation, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
+    private final Field physinfo;
+
+    /** An injected failure; {@code remaining} < 0 means every call. */
+    private record Failure(int errno, AtomicInteger remaining) {
+    }
+
+    /**
+     * Creates the device for a host; the host's Xen version chooses the release emulated.
+     *
+     * @param host the simulated host
+     * @throws IllegalArgumentException when the host runs a Xen release outside 4.16 to 4.22
+     */
+    public FakePrivcmd(SimulatedHost host) {
+        this.host = host;
+        this.release = XenRelease.of(host.xenMajor(), host.xenMinor()).orElseThrow(() -> new IllegalArgumentException(
+                "the fake privcmd speaks Xen " + XenRelease.SUPPORTED + ", not " + host.xenMajor() + "." + host.xenMinor()));
+        for (Operation op : Operation.values()) {
+            calls.put(op, new AtomicLong());
+        }
+        physinfo = Field.of(release.sysctl().layout(), "u.physinfo");
+    }
+
+    /**
+     * Makes every later call of one operation fail with an errno, until {@link #clearFailures()}.
+     *
+     * @param op a hypercall operation
+     * @param errno the errno Xen returns, e.g. 1 for EPERM
+     */
+    public void fail(Operation op, int errno) {
+        fail(op, errno, -1);
+    }
+
+    /**
+     * Makes the next {@code times} calls of one operation fail with an errno.
+     *
+     * @param op a hypercall operation
+     * @param errno the errno Xen returns
+     * @param times how many calls fail; negative for all of them
+     */
+    public void fail(Operation op, int errno, int times) {
+        if (op.hypercall() < 0 || errno <= 0) {
+            throw new IllegalArgumentException("cannot fail " + op + " with errno " + errno);
+        }
+        failures.put(op, new Failure(errno, new AtomicInteger(times)));
+    }
+
+    /** Stops failing calls. */
+    public void clearFailures() {
+        failures.clear();
+    }
+
+    /**
+     * Counts the hypercalls of one operation that reached the device, failed or not.
+     *
+     * @param op the operation
+     * @return the count
+     */
+    public long calls(Operation op) {
+        return calls.get(op).get();
+    }
+
+    @Override
+    public HypercallBuffer lease(long dataBytes) {
+        return pool.lease(dataBytes);
+    }
+
+    @Override
+    public long hypercall(HypercallBuffer buffer) {
+        MemorySegment call;
+        try {
+            call = pool.leased(buffer).call();
+        } catch (IllegalArgumentException e) {
+            return -EFAULT; // the kernel's copy_from_user of the privcmd_hypercall struct fails
+        }
+        long op = OP.get(call);
+        long arg0 = ARG0.get(call);
+        if (op == Operation.XENVER_VERSION.hypercall()) {
+            return xenVersion(arg0, ARG1.get(call));
+        }
+        if (op == Operation.SYSCTL_PHYSINFO.hypercall()) {
+            return sysctl(arg0);
+        }
+        if (op == Operation.DOMCTL_GETDOMAININFO.hypercall()) {
+            return domctl(arg0);
+        }
+        return -ENOSYS;
+    }
+
+    private long xenVersion(long cmd, long arg) {
+        Operation what = Operation.of(Operation.XENVER_VERSION.hypercall(), cmd);
+        if (what == null) {
+            return -ENOSYS;
+        }
+        int injected = count(what, true);
+        if (injected != 0) {
+            return -injected;
+        }
+        if (what == Operation.XENVER_VERSION) {
+            return ((long) host.xenMajor() << 16) | host.xenMinor();
+        }
+        MemorySegment out = pool.resolve(arg, EXTRAVERSION_BYTES);
+        if (out == null) {
+            return -EFAULT;
+        }
+        byte[] extra = Arrays.copyOf(host.xenExtra().getBytes(StandardCharsets.US_ASCII), EXTRAVERSION_BYTES - 1);
+        out.fill((byte) 0);
+        MemorySegment.copy(extra, 0, out, JAVA_BYTE, 0, extra.length);
+        return 0;
+    }
+
+    private long sysctl(long address) {
+        SysctlAbi abi = release.sysctl();
+        MemorySegment s = pool.resolve(address, abi.size());
+        if (s == null) {
+            return -EFAULT;
+        }
+        Operation what = Operation.of(Operation.SYSCTL_PHYSINFO.hypercall(), abi.cmd.get(s));
+        if (what == null) {
+            return -ENOSYS;
+        }
+        int injected = count(what, abi.interfaceVersion.get(s) == abi.version());
+        if (injected != 0) {
+            return -injected;
+        }
+        return what == Operation.SYSCTL_PHYSINFO ? physinfo(abi, s) : domainInfoList(abi, s);
+    }
+
+    private long physinfo(SysctlAbi abi, MemorySegment s) {
+        physinfo.slice(s).fill((byte) 0);
+        abi.threadsPerCore.set(s, 1);
+        abi.coresPerSocket.set(s, host.onlineCpus());
+        abi.nrCpus.set(s, host.onlineCpus());
+        abi.maxCpuId.set(s, host.hostCpus() - 1);
+        abi.nrNodes.set(s, 1);
+        abi.maxNodeId.set(s, 0);
+        abi.cpuKhz.set(s, CPU_KHZ);
+        abi.capabilities.set(s, PHYSCAP_HVM_PV);
+        abi.totalPages.set(s, HOST_PAGES);
+        abi.freePages.set(s, HOST_PAGES / 2);
+        return 0;
+    }
+
+    private long domainInfoList(SysctlAbi abi, MemorySegment s) {
+        int first = (int) abi.listFirstDomain.get(s);
+        long max = abi.listMaxDomains.get(s);
+        List<SimDomain> listed = host.domains().stream().filter(d -> d.id() >= first).limit(max).toList();
+        DomctlAbi.DomainInfoFields info = release.domctl().info;
+        if (!listed.isEmpty()) {
+            MemorySegment array = pool.resolve(abi.listBuffer.get(s), listed.size() * info.size());
+            if (array == null) {
+                return -EFAULT;
+            }
+            for (int i = 0; i < listed.size(); i++) {
+                writeDomainInfo(info, array.asSlice(i * info.size(), info.size()), listed.get(i));
+            }
+        }
+        abi.listNumDomains.set(s, listed.size());
+        return 0;
+    }
+
+    private long domctl(long address) {
+        DomctlAbi abi = release.domctl();
+        MemorySegment d = pool.resolve(address, abi.size());
+        if (d == null) {
+            return -EFAULT;
+        }
+        Operation what = Operation.of(Operation.DOMCTL_GETDOMAININFO.hypercall(), abi.cmd.get(d));
+        if (what == null) {
+            return -ENOSYS;
+        }
+        int injected = count(what, abi.interfaceVersion.get(d) == abi.version());
+        if (injected != 0) {
+            return -injected;
+        }
+        int domid = (int) abi.domain.get(d);
+        if (what == Operation.DOMCTL_GETDOMAININFO) {
+            return getDomainInfo(abi, d, domid);
+        }
+        Optional<SimDomain> dom = host.domain(domid);
+        if (dom.isEmpty()) {
+            return -ESRCH;
+        }
+        return switch (what) {
+            case DOMCTL_GETVCPUINFO -> vcpuInfo(abi, d, dom.get());
+            case DOMCTL_GETVCPUAFFINITY -> vcpuAffinity(abi, d, dom.get(), false);
+            case DOMCTL_SETVCPUAFFINITY -> vcpuAffinity(abi, d, dom.get(), true);
+            case DOMCTL_MAX_VCPUS -> domid == CALLER || abi.maxVcpus.get(d) != dom.get().maxVcpus() ? -EINVAL : 0;
+            default -> -ENOSYS;
+        };
+    }
+
+    /** Counts the call; returns EACCES for a wrong interface version, else an injected errno or 0. */
+    private int count(Operation what, boolean versionMatches) {
+        calls.get(what).incrementAndGet();
+        if (!versionMatches) {
+            return EACCES;
+        }
+        Failure f = failures.get(what);
+        if (f == null) {
+            return 0;
+        }
+        if (f.remaining().get() < 0 || f.remaining().getAndDecrement() > 0) {
+            return f.errno();
+        }
+        failures.remove(what, f);
+        return 0;
+    }
+
+    private long getDomainInfo(DomctlAbi abi, MemorySegment d, int domid) {
+        Optional<SimDomain> found;
+        if (release.exactDomainLookup()) {
+            found = host.domain(domid);
+        } else if (domid >= DOMID_FIRST_RESERVED) {
+            return -EINVAL;
+        } else {
+            // Up to 4.17 Xen answers for the first domain at or above the id asked for.
+            found = host.domains().stream().filter(x -> x.id() >= domid).findFirst();
+        }
+        if (found.isEmpty()) {
+            return -ESRCH;
+        }
+        abi.domain.set(d, found.get().id());
+        writeDomainInfo(abi.info, d.asSlice(abi.payloadOffset, abi.info.size()), found.get());
+        return 0;
+    }
+
+    private static void writeDomainInfo(DomctlAbi.DomainInfoFields f, MemorySegment s, SimDomain dom) {
+        s.fill((byte) 0);
+        boolean anyOnline = false;
+        boolean allBlocked = true;
+        boolean anyRunning = false;
+        for (SimVcpu v : dom.vcpus()) {
+            if (v.online()) {
+                anyOnline = true;
+                allBlocked &= v.blocked();
+                anyRunning |= v.running();
+            }
+        }
+        int flags = (anyOnline && allBlocked ? DOMINF_BLOCKED : 0) | (anyOnline && anyRunning ? DOMINF_RUNNING : 0);
+        f.domain.set(s, dom.id());
+        f.flags.set(s, flags);
+        f.totPages.set(s, DOMAIN_PAGES);
+        f.maxPages.set(s, DOMAIN_PAGES);
+        f.cpuTime.set(s, dom.cpuTimeNs());
+        f.nrOnlineVcpus.set(s, dom.onlineVcpus());
+        f.maxVcpuId.set(s, dom.maxVcpus() - 1);
+        ByteBuffer uuid = ByteBuffer.allocate(16)
+                .putLong(dom.uuid().getMostSignificantBits()).putLong(dom.uuid().getLeastSignificantBits());
+        MemorySegment.copy(uuid.array(), 0, f.handle.slice(s), JAVA_BYTE, 0, 16);
+    }
+
+    private long vcpuInfo(DomctlAbi abi, MemorySegment d, SimDomain dom) {
+        long n = abi.vcpuinfoVcpu.get(d);
+        if (n >= dom.maxVcpus()) {
+            return -release.badVcpuErrno();
+        }
+        SimVcpu v = dom.vcpu((int) n);
+        abi.vcpuinfoOnline.set(d, v.online() ? 1 : 0);
+        abi.vcpuinfoBlocked.set(d, v.blocked() ? 1 : 0);
+        abi.vcpuinfoRunning.set(d, v.running() ? 1 : 0);
+        abi.vcpuinfoCpuTime.set(d, v.cpuTimeNs());
+        abi.vcpuinfoCpu.set(d, v.pcpu());
+        return 0;
+    }
+
+    private long vcpuAffinity(DomctlAbi abi, MemorySegment d, SimDomain dom, boolean set) {
+        long n = abi.affinityVcpu.get(d);
+        if (n >= dom.maxVcpus()) {
+            return -EINVAL;
+        }
+        long flags = abi.affinityFlags.get(d);
+        boolean hard = (flags & DomctlAbi.VCPUAFFINITY_HARD) != 0;
+        boolean soft = (flags & DomctlAbi.VCPUAFFINITY_SOFT) != 0;
+        long hardMap = abi.hardBitmap.get(d);
+        long hardBits = abi.hardNrBits.get(d);
+        long softMap = abi.softBitmap.get(d);
+        long softBits = abi.softNrBits.get(d);
+        if ((!hard && !soft) || (hard && hardMap == 0) || (soft && softMap == 0)) {
+            return -EINVAL;
+        }
+        SimVcpu v = dom.vcpu((int) n);
+        BitSet hardOut = null;
+        BitSet softOut = null;
+        if (set) {
+            BitSet hardIn = hard ? fromGuest(hardMap, hardBits) : null;
+            BitSet softIn = soft ? fromGuest(softMap, softBits) : null;
+            if ((hard && hardIn == null) || (soft && softIn == null)) {
+                return -EFAULT;
+            }
+            if (hard) {
+                try {
+                    hardOut = v.setHardAffinity(hardIn);
+                } catch (IllegalArgumentException e) {
+                    return -EINVAL; // no online pCPU in the map
+                }
+            }
+            softOut = soft ? v.setSoftAffinity(softIn) : null;
+        } else {
+            hardOut = hard ? v.hardAffinity() : null;
+            softOut = soft ? v.softAffinity() : null;
+        }
+        boolean written = (!hard || toGuest(hardMap, hardBits, hardOut)) && (!soft || toGuest(softMap, softBits, softOut));
+        return written ? 0 : -EFAULT;
+    }
+
+    /** Xen's xenctl_bitmap_to_bitmap: copies what both sides hold, masks bits past nr_bits. */
+    private BitSet fromGuest(long address, long nrBits) {
+        long guestBytes = (nrBits + 7) / 8;
+        long copy = Math.min(guestBytes, xenBytes());
+        if (copy == 0) {
+            return new BitSet();
+        }
+        MemorySegment in = pool.resolve(address, copy);
+        if (in == null) {
+            return null;
+        }
+        byte[] bytes = in.toArray(JAVA_BYTE);
+        if ((nrBits & 7) != 0 && guestBytes == copy) {
+            bytes[(int) copy - 1] &= (byte) ((1 << (nrBits & 7)) - 1);
+        }
+        return BitSet.valueOf(bytes);
+    }
+
+    /** Xen's bitmap_to_xenctl_bitmap: copies what both sides hold, zero-fills the rest of the guest's bytes. */
+    private boolean toGuest(long address, long nrBits, BitSet map) {
+        long guestBytes = (nrBits + 7) / 8;
+        if (guestBytes == 0) {
+            return true;
+        }
+        MemorySegment out = pool.resolve(address, guestBytes);
+        if (out == null) {
+            return false;
+        }
+        long copy = Math.min(guestBytes, xenBytes());
+        byte[] bytes = Arrays.copyOf(map.toByteArray(), (int) copy);
+        out.fill((byte) 0);
+        if ((nrBits & 7) != 0 && guestBytes == copy) {
+            bytes[(int) copy - 1] &= (byte) ((1 << (nrBits & 7)) - 1);
+        }
+        MemorySegment.copy(bytes, 0, out, JAVA_BYTE, 0, bytes.length);
+        return true;
+    }
+
+    private long xenBytes() {
+        return (host.hostCpus() + 7) / 8;
+    }
+
+    @Override
+    public synchronized void close() {
+        pool.close();
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+}

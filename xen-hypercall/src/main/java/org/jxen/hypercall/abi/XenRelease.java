@@ -1,0 +1,80 @@
+package org.jxen.hypercall.abi;
+
+import java.lang.foreign.StructLayout;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Xen release speaks: its domctl and sysctl interfaces, and the behaviours of the calls jxen
+ * uses that changed between releases. One row per supported release, from Xen's public headers at
+ * each release tag (shared/reference/hypercall-layouts-by-release.md and hypercalls.md).
+ *
+ * @param major e.g. 4
+ * @param minor e.g. 17
+ * @param domctl the domctl interface
+ * @param sysctl the sysctl interface
+ * @param exactDomainLookup true from 4.18: getdomaininfo for a missing domain fails with ESRCH;
+ *     before, it answers for the next higher domain id
+ * @param badVcpuErrno what getvcpuinfo answers for a vCPU the domain lacks: EINVAL (22) up to 4.21,
+ *     ENOENT (2) in 4.22
+ */
+public record XenRelease(int major, int minor, DomctlAbi domctl, SysctlAbi sysctl, boolean exactDomainLookup,
+        int badVcpuErrno) {
+
+    private static final int EINVAL = 22;
+    private static final int ENOENT = 2;
+
+    /** The supported releases, oldest first. */
+    public static final List<XenRelease> SUPPORTED = List.of(
+            release(4, 16, 0x14, 0x14, Layouts.PHYSINFO_4_16, false, EINVAL),
+            release(4, 17, 0x15, 0x15, Layouts.PHYSINFO_4_17, false, EINVAL),
+            release(4, 18, 0x16, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
+            release(4, 19, 0x17, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
+            release(4, 20, 0x17, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
+            release(4, 21, 0x17, 0x16, Layouts.PHYSINFO_4_17, true, EINVAL),
+            release(4, 22, 0x18, 0x16, Layouts.PHYSINFO_4_17, true, ENOENT));
+
+    private static XenRelease release(int major, int minor, int domctl, int sysctl,
+            StructLayout physinfo, boolean exactDomainLookup, int badVcpuErrno) {
+        return new XenRelease(major, minor, new DomctlAbi(domctl, Layouts.DOMCTL_4_16),
+                new SysctlAbi(sysctl, Layouts.sysctl(physinfo)), exactDomainLookup, badVcpuErrno);
+    }
+
+    /**
+     * Finds a supported release.
+     *
+     * @param major e.g. 4
+     * @param minor e.g. 17
+     * @return the release, or empty when it is not supported
+     */
+    public static Optional<XenRelease> of(int major, int minor) {
+        return SUPPORTED.stream().filter(r -> r.major == major && r.minor == minor).findFirst();
+    }
+
+    /**
+     * Orders the releases for probing a hypervisor that says it is {@code major.minor}: that release
+     * first, then the others nearest to it (a distribution may backport an interface change).
+     *
+     * @param major the reported major version
+     * @param minor the reported minor version
+     * @return every supported release, in the order to try
+     */
+    public static List<XenRelease> candidates(int major, int minor) {
+        long reported = ((long) major << 16) | minor;
+        return SUPPORTED.stream()
+                .sorted(Comparator.comparingLong((XenRelease r) -> Math.abs((((long) r.major << 16) | r.minor) - reported))
+                        .thenComparing(Comparator.comparingInt(XenRelease::minor).reversed()))
+                .toList();
+    }
+
+    /**
+     * Returns the release number.
+     *
+     * @return e.g. "4.17"
+     */
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}
