@@ -31,18 +31,20 @@ public record Field(String path, long offset, long size) {
      * @throws IllegalArgumentException when the layout has no such member
      */
     public static Field of(MemoryLayout root, String path) {
-        List<PathElement> elements = new ArrayList<>();
+        List<PathElement> at = new ArrayList<>();
+        List<PathElement> any = new ArrayList<>(); // select() takes only open sequence elements
         for (String part : path.split("\\.")) {
             int bracket = part.indexOf('[');
-            if (bracket < 0) {
-                elements.add(PathElement.groupElement(part));
-            } else {
-                elements.add(PathElement.groupElement(part.substring(0, bracket)));
-                elements.add(PathElement.sequenceElement(Long.parseLong(part.substring(bracket + 1, part.length() - 1))));
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            at.add(PathElement.groupElement(name));
+            any.add(PathElement.groupElement(name));
+            if (bracket >= 0) {
+                at.add(PathElement.sequenceElement(Long.parseLong(part.substring(bracket + 1, part.length() - 1))));
+                any.add(PathElement.sequenceElement());
             }
         }
-        PathElement[] p = elements.toArray(PathElement[]::new);
-        return new Field(path, root.byteOffset(p), root.select(p).byteSize());
+        return new Field(path, root.byteOffset(at.toArray(PathElement[]::new)),
+                root.select(any.toArray(PathElement[]::new)).byteSize());
     }
 
     /**
