@@ -68,6 +68,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
     private final Map<Operation, Failure> failures = new ConcurrentHashMap<>();
     private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
     private final Field physinfo;
+    private volatile long reportedVersion;
 
     /** An injected failure; {@code remaining} < 0 means every call. */
     private record Failure(int errno, AtomicInteger remaining) {
@@ -87,6 +88,18 @@ public final class FakePrivcmd implements PrivcmdDevice {
             calls.put(op, new AtomicLong());
         }
         physinfo = Field.of(release.sysctl().layout(), "u.physinfo");
+        reportVersion(host.xenMajor(), host.xenMinor());
+    }
+
+    /**
+     * Makes XENVER_version report another version than the release emulated, as a distribution's
+     * patched Xen may, so that interface-version probing has to search.
+     *
+     * @param major the major version to report
+     * @param minor the minor version to report
+     */
+    public void reportVersion(int major, int minor) {
+        reportedVersion = ((long) major << 16) | minor;
     }
 
     /**
@@ -165,7 +178,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
             return -injected;
         }
         if (what == Operation.XENVER_VERSION) {
-            return ((long) host.xenMajor() << 16) | host.xenMinor();
+            return reportedVersion;
         }
         MemorySegment out = pool.resolve(arg, EXTRAVERSION_BYTES);
         if (out == null) {
