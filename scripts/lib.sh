@@ -50,5 +50,8 @@ jxen_find_maven() {
 
 # Runs Maven on the chosen JDK, from the project root.
 jxen_mvn() {
-  (cd "$JXEN_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} -XX:+UseSerialGC -XX:TieredStopAtLevel=1" mvn -B "$@")
+  local opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  # Maven's own guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run; allow it quietly.
+  [ "$(jxen_jdk_version "$JAVA_HOME")" -ge 23 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+  (cd "$JXEN_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} $opts" mvn -B -Dstyle.color=never "$@")
 }
