@@ -1,0 +1,134 @@
+package org.jxen.testfixtures.host;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SimulatedHostTest {
+
+    private final SimulatedHost host = SimulatedHost.defaultHost();
+
+    private static String read(SimXenstore xs, String path) {
+        return xs.read(path).map(v -> new String(v, US_ASCII)).orElse(null);
+    }
+
+    @Test
+    void defaultHostIsTheDocumentedOne() {
+        assertEquals(16, host.hostCpus());
+        assertEquals(16, host.onlineCpus());
+        assertEquals(List.of(0, 1), host.domains().stream().map(SimDomain::id).toList());
+        SimDomain demo = host.domain("demo").orElseThrow();
+        assertEquals(4, demo.maxVcpus());
+        assertEquals(2, demo.onlineVcpus());
+        assertEquals(4, host.domain(0).orElseThrow().onlineVcpus());
+        assertEquals("online", read(host.xenstore(), "/local/domain/1/cpu/1/availability"));
+        assertEquals("offline", read(host.xenstore(), "/local/domain/1/cpu/2/availability"));
+        assertEquals("demo", read(host.xenstore(), "/local/domain/1/name"));
+    }
+
+    @Test
+    void availabilityWritesDriveTheGuestOnlyWhenItCooperates() {
+        SimDomain demo = host.domain(1).orElseThrow();
+        host.xenstore().write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
+        assertTrue(demo.vcpu(3).online());
+        host.xenstore().write("/local/domain/1/cpu/0/availability", "offline".getBytes(US_ASCII));
+        assertFalse(demo.vcpu(0).online());
+        assertEquals(2, demo.onlineVcpus());
+
+        demo.setGuestCooperates(false);
+        host.xenstore().write("/local/domain/1/cpu/0/availability", "online".getBytes(US_ASCII));
+        assertFalse(demo.vcpu(0).online());
+        host.xenstore().write("/local/domain/1/cpu/1/availability", "garbage".getBytes(US_ASCII));
+        assertTrue(demo.vcpu(1).online());
+    }
+
+    @Test
+    void transactionsCommitAtomicallyAndConflictOnAnyChangeSinceTheStart() {
+        SimXenstore xs = host.xenstore();
+        SimXenstore.Transaction t = xs.beginTransaction();
+        for (int n = 0; n < 4; n++) {
+            t.write("/local/domain/1/cpu/" + n + "/availability", (n < 1 ? "online" : "offline").getBytes(US_ASCII));
+        }
+        assertEquals(2, host.domain(1).orElseThrow().onlineVcpus(), "not visible before commit");
+        assertTrue(t.commit());
+        assertEquals(1, host.domain(1).orElseThrow().onlineVcpus());
+
+        SimXenstore.Transaction loser = xs.beginTransaction();
+        loser.write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
+        xs.write("/unrelated", new byte[0]);
+        assertFalse(loser.commit());
+        assertEquals("offline", read(xs, "/local/domain/1/cpu/3/availability"));
+        assertThrows(IllegalStateException.class, () -> loser.write("/x", new byte[0]));
+    }
+
+    @Test
+    void treeOperationsBehaveLikeXenstored() throws Exception {
+        SimXenstore xs = host.xenstore();
+        List<String> seen = new ArrayList<>();
+        try (AutoCloseable w = xs.addWatcher(seen::add)) {
+            xs.write("/a/b/c", "v".getBytes(US_ASCII));
+        }
+        assertEquals(List.of("/a", "/a/b", "/a/b/c"), seen);
+        assertArrayEquals(new byte[0], xs.read("/a/b").orElseThrow());
+        assertEquals(Optional.of(List.of("b")), xs.directory("/a"));
+        xs.mkdir("/a/d");
+        assertEquals(Optional.of(List.of("b", "d")), xs.directory("/a"));
+        assertTrue(xs.rm("/a"));
+        assertEquals(Optional.empty(), xs.read("/a/b/c"));
+        assertFalse(xs.rm("/a"));
+        assertTrue(xs.directory("/").orElseThrow().containsAll(List.of("local", "vm")));
+        assertThrows(IllegalArgumentException.class, () -> xs.write("relative", new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> xs.write("/trailing/", new byte[0]));
+    }
+
+    @Test
+    void affinityFollowsXenSemantics() {
+        SimulatedHost h = SimulatedHost.builder().cpus(8).onlineCpus(4)
+                .domain(3, "g", UUID.randomUUID(), 2, 2).build();
+        SimVcpu v = h.domain(3).orElseThrow().vcpu(1);
+        BitSet req = new BitSet();
+        req.set(2, 6);
+        req.set(100); // beyond the host: dropped, as Xen drops it
+        BitSet effective = v.setHardAffinity(req);
+        BitSet expectedEffective = new BitSet();
+        expectedEffective.set(2, 4);
+        assertEquals(expectedEffective, effective);
+        BitSet expectedHard = new BitSet();
+        expectedHard.set(2, 6);
+        assertEquals(expectedHard, v.hardAffinity());
+        assertTrue(v.pcpu() == 2 || v.pcpu() == 3, "moved into its affinity: " + v.pcpu());
+
+        BitSet offlineOnly = new BitSet();
+        offlineOnly.set(6);
+        assertThrows(IllegalArgumentException.class, () -> v.setHardAffinity(offlineOnly));
+        assertEquals(expectedHard, v.hardAffinity(), "a rejected pin changes nothing");
+        assertTrue(v.setSoftAffinity(offlineOnly).isEmpty());
+    }
+
+    @Test
+    void cpuTimeGrowsOnlyWhileOnlineAndDestroyRemovesNodes() throws InterruptedException {
+        SimVcpu v0 = host.domain(1).orElseThrow().vcpu(0);
+        long t0 = v0.cpuTimeNs();
+        Thread.sleep(2);
+        assertTrue(v0.cpuTimeNs() > t0);
+        v0.setOnline(false);
+        long t1 = v0.cpuTimeNs();
+        Thread.sleep(2);
+        assertEquals(t1, v0.cpuTimeNs());
+
+        assertTrue(host.destroyDomain(1));
+        assertTrue(host.domain(1).isEmpty());
+        assertEquals(Optional.empty(), host.xenstore().directory("/local/domain/1"));
+        assertFalse(host.destroyDomain(1));
+    }
+}
