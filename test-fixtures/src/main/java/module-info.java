@@ -9,4 +9,5 @@ module org.jxen.testfixtures {
 
     exports org.jxen.testfixtures.host;
     exports org.jxen.testfixtures.privcmd;
+    exports org.jxen.testfixtures.xenstored;
 }
