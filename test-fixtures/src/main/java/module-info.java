@@ -3,7 +3,7 @@
  * raw hypercall structs as Xen does, and a xenstored and a xend that listen on real unix sockets.
  */
 module org.jxen.testfixtures {
-    requires org.jxen.hypercall;
+    requires transitive org.jxen.hypercall;
     requires org.jxen.xenstore;
     requires org.jxen.xend;
 

@@ -38,8 +38,6 @@ import org.jxen.testfixtures.host.SimulatedHost;
  * anything else is EFAULT. Any hypercall can be made to fail with any errno. Thread-safe; the
  * caller is Domain-0.
  */
-// The module reads org.jxen.hypercall without "requires transitive" (see the report of issue 3).
-@SuppressWarnings("exports")
 public final class FakePrivcmd implements PrivcmdDevice {
 
     private static final int ESRCH = 3;
