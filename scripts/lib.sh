@@ -39,17 +39,9 @@ jxen_find_jdk() {
   return 1
 }
 
-# Makes sure `mvn` exists, installing Debian's maven package as root when it is missing.
+# Makes sure `mvn` exists, installing Debian's maven package when it is missing.
 jxen_find_maven() {
-  command -v mvn >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "jxen: installing Maven from Debian's packages" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q maven >/dev/null || apt-get update -q >/dev/null
-    command -v mvn >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q maven >/dev/null
-  fi
-  command -v mvn >/dev/null 2>&1 && return 0
-  echo "jxen: Maven (mvn) is missing and could not be installed; install Debian's 'maven' package." >&2
-  return 1
+  command -v mvn >/dev/null 2>&1 || "$JXEN_ROOT/scripts/ensure-packages" maven
 }
 
 # Runs Maven on the chosen JDK, from the project root.
