@@ -167,8 +167,9 @@ public final class SexprReader {
             return List.copyOf(current);
         }
 
+        /** Reads an atom; its first byte is printable ASCII, taken even if it is a separator (as xend does). */
         private Sexpr atom() {
-            int start = pos;
+            int start = pos++;
             boolean ascii = true;
             while (pos < in.length) {
                 int c = in[pos] & 0xff;
