@@ -8,4 +8,5 @@ module org.jxen.testfixtures {
     requires org.jxen.xend;
 
     exports org.jxen.testfixtures.host;
+    exports org.jxen.testfixtures.xend;
 }
