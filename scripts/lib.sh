@@ -7,8 +7,12 @@ JXEN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Prints the feature version (17, 22, 25...) of the JDK at $1, or nothing if it is not a JDK.
 jxen_jdk_version() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p' | sed 's/^1\.//' | cut -d. -f1
+  local v
+  # The JDK's release file answers without starting a JVM (bin/jxen runs this on every call).
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$1/release")
+  [ -n "${v:-}" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p')
+  echo "${v#1.}" | cut -d. -f1
 }
 
 # Sets JAVA_HOME to the first JDK >= 22 of: $JAVA_HOME, `java` on PATH, the newest under /usr/lib/jvm.
@@ -50,5 +54,8 @@ jxen_find_maven() {
 
 # Runs Maven on the chosen JDK, from the project root.
 jxen_mvn() {
-  (cd "$JXEN_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} -XX:+UseSerialGC -XX:TieredStopAtLevel=1" mvn -B "$@")
+  local opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  # Maven's own guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run; allow it quietly.
+  [ "$(jxen_jdk_version "$JAVA_HOME")" -ge 23 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+  (cd "$JXEN_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} $opts" mvn -B -Dstyle.color=never "$@")
 }

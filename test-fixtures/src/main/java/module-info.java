@@ -8,5 +8,6 @@ module org.jxen.testfixtures {
     requires org.jxen.xend;
 
     exports org.jxen.testfixtures.host;
+    exports org.jxen.testfixtures.xenstored;
     exports org.jxen.testfixtures.xend;
 }

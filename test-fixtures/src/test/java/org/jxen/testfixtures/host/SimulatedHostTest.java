@@ -75,10 +75,11 @@ class SimulatedHostTest {
     void treeOperationsBehaveLikeXenstored() throws Exception {
         SimXenstore xs = host.xenstore();
         List<String> seen = new ArrayList<>();
-        try (AutoCloseable w = xs.addWatcher(seen::add)) {
-            xs.write("/a/b/c", "v".getBytes(US_ASCII));
-        }
-        assertEquals(List.of("/a", "/a/b", "/a/b/c"), seen);
+        AutoCloseable watcher = xs.addWatcher(seen::add);
+        xs.write("/a/b/c", "v".getBytes(US_ASCII));
+        watcher.close();
+        xs.write("/a/b/c", "w".getBytes(US_ASCII));
+        assertEquals(List.of("/a", "/a/b", "/a/b/c"), seen, "nothing after the watcher is closed");
         assertArrayEquals(new byte[0], xs.read("/a/b").orElseThrow());
         assertEquals(Optional.of(List.of("b")), xs.directory("/a"));
         xs.mkdir("/a/d");
