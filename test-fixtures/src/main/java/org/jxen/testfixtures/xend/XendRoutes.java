@@ -125,7 +125,7 @@ final class XendRoutes {
 
     private Sexpr domain(SimDomain d) {
         boolean anyRunning = d.vcpus().stream().anyMatch(SimVcpu::running);
-        List<Sexpr> cpus = d.vcpus().stream().map(v -> {
+        List<Sexpr> cpus = d.vcpus().stream().<Sexpr>map(v -> {
             BitSet hard = v.hardAffinity();
             // xend keeps () for a vCPU that was never restricted
             return hard.cardinality() == host.hostCpus() ? Sexpr.list() : cpuList(hard);
