@@ -289,6 +289,7 @@ public final class FakeXend implements AutoCloseable {
             }
             int n = Integer.parseInt(length);
             if (n > MAX_BODY) {
+                in.skipNBytes(n); // read it all: closing with unread data would reset the connection before the reply
                 throw new BadRequest(413, "Request Entity Too Large");
             }
             byte[] body = in.readNBytes(n);
