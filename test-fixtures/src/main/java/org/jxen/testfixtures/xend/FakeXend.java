@@ -1,5 +1,6 @@
 package org.jxen.testfixtures.xend;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,7 +161,7 @@ public final class FakeXend implements AutoCloseable {
 
     private void serve(SocketChannel channel) {
         try (channel) {
-            InputStream in = Channels.newInputStream(channel);
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
             OutputStream out = Channels.newOutputStream(channel);
             XendReply reply;
             try {
