@@ -10,4 +10,5 @@ module org.jxen.testfixtures {
     exports org.jxen.testfixtures.host;
     exports org.jxen.testfixtures.privcmd;
     exports org.jxen.testfixtures.xenstored;
+    exports org.jxen.testfixtures.xend;
 }

@@ -1,0 +1,87 @@
+package org.jxen.xend;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The vCPU-related fields of a domain S-expression, {@code GET /xend/domain/<dom>}.
+ *
+ * @param domid the domain id; absent for an inactive managed domain (or xend's {@code None})
+ * @param name the name
+ * @param uuid the UUID (xend sends it dashed or as 32 hex digits)
+ * @param maxVcpus {@code vcpus}: the maximum number of vCPUs
+ * @param vcpuAvail {@code vcpu_avail}: bit i set when vCPU i is requested online; when xend sent
+ *     none, xend's own default, all of the {@code maxVcpus} bits
+ * @param onlineVcpus {@code online_vcpus}: how many are online in Xen, if reported
+ * @param cpuTimeNs {@code cpu_time}: the domain's CPU time in nanoseconds, if reported
+ * @param cpus {@code cpus} (xend 4.x): per vCPU, the pCPUs it may run on, an empty list meaning no
+ *     restriction; empty when not reported in that per-vCPU list form
+ * @param state {@code state}: six characters from {@code rbpscd} or {@code -}, if reported
+ */
+public record XendDomain(
+        OptionalInt domid,
+        String name,
+        UUID uuid,
+        int maxVcpus,
+        BigInteger vcpuAvail,
+        OptionalInt onlineVcpus,
+        OptionalLong cpuTimeNs,
+        List<List<Integer>> cpus,
+        Optional<String> state) {
+
+    /**
+     * Checks and copies the fields.
+     *
+     * @param domid the domain id, if any
+     * @param name the name
+     * @param uuid the UUID
+     * @param maxVcpus the maximum number of vCPUs
+     * @param vcpuAvail the requested-online bitmask
+     * @param onlineVcpus the online count, if reported
+     * @param cpuTimeNs the CPU time, if reported
+     * @param cpus the per-vCPU affinity lists
+     * @param state the state, if reported
+     */
+    public XendDomain {
+        Objects.requireNonNull(domid, "domid");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(vcpuAvail, "vcpuAvail");
+        Objects.requireNonNull(onlineVcpus, "onlineVcpus");
+        Objects.requireNonNull(cpuTimeNs, "cpuTimeNs");
+        Objects.requireNonNull(state, "state");
+        cpus = cpus.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Reads the fields from a domain S-expression: {@code (domain ...)} as xend sends it, or a
+     * {@code (vm ...)} configuration, which has the same fields.
+     *
+     * @param sxpr the S-expression
+     * @return the fields
+     * @throws SexprException if {@code name}, {@code uuid} or {@code vcpus} is missing or a field
+     *     has the wrong form
+     */
+    public static XendDomain from(Sexpr.SList sxpr) {
+        int max = Fields.requiredInt(sxpr, "vcpus");
+        List<List<Integer>> cpus = sxpr.value("cpus")
+                .filter(Sexpr.SList.class::isInstance)
+                .map(v -> ((Sexpr.SList) v).items().stream().map(c -> Fields.cpuList(c, "cpus")).toList())
+                .orElse(List.of());
+        return new XendDomain(
+                sxpr.intValue("domid"),
+                Fields.requiredString(sxpr, "name"),
+                Fields.uuid(Fields.requiredString(sxpr, "uuid")),
+                max,
+                sxpr.bigIntegerValue("vcpu_avail").orElse(BigInteger.ONE.shiftLeft(max).subtract(BigInteger.ONE)),
+                sxpr.intValue("online_vcpus"),
+                sxpr.doubleValue("cpu_time").stream().mapToLong(Fields::nanos).findFirst(),
+                cpus,
+                sxpr.string("state"));
+    }
+}
