@@ -53,8 +53,12 @@ final class FakeConnection {
         this.store = store;
         this.watcher = store.addWatcher(this::changed);
         int n = CONNECTIONS.incrementAndGet();
-        reader = Thread.ofPlatform().daemon().name("fake-xenstored-" + n + "-reader").start(this::readLoop);
-        writer = Thread.ofPlatform().daemon().name("fake-xenstored-" + n + "-writer").start(this::writeLoop);
+        // Both threads exist before either runs: a client that hangs up at once makes the reader
+        // call close(), which interrupts the writer.
+        reader = Thread.ofPlatform().daemon().name("fake-xenstored-" + n + "-reader").unstarted(this::readLoop);
+        writer = Thread.ofPlatform().daemon().name("fake-xenstored-" + n + "-writer").unstarted(this::writeLoop);
+        reader.start();
+        writer.start();
     }
 
     void close() {
