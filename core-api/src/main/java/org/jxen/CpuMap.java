@@ -256,8 +256,7 @@ public final class CpuMap {
     public CpuMap checkWithin(int hostCpus) {
         checkHostCpus(hostCpus);
         if (last() >= hostCpus) {
-            int firstBeyond = Math.max(firstAtLeast(hostCpus), hostCpus);
-            throw JxenException.invalidArg("CPU " + firstBeyond + " is beyond the host's CPUs 0-" + (hostCpus - 1));
+            throw JxenException.invalidArg("CPU " + firstAtLeast(hostCpus) + " is beyond the host's CPUs 0-" + (hostCpus - 1));
         }
         return this;
     }

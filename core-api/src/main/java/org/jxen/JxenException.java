@@ -12,7 +12,7 @@ public final class JxenException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
-    private final transient Backend backend;
+    private final Backend backend;
     private final String detail;
 
     /**

@@ -43,6 +43,7 @@ final class FallbackPolicy {
      */
     static <T> T run(String operation, List<Attempt<T>> attempts) {
         List<JxenException> unsupported = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (Attempt<T> attempt : attempts) {
             try {
                 return attempt.call().get();
@@ -51,19 +52,14 @@ final class FallbackPolicy {
                     throw e;
                 }
                 unsupported.add(e);
+                reasons.add(attempt.backend().name().toLowerCase() + ": " + e.getMessage());
             }
         }
         StringBuilder why = new StringBuilder("cannot ").append(operation).append(": ");
         if (unsupported.isEmpty()) {
             why.append("no backend is available");
         } else {
-            why.append("no backend supports it (");
-            for (int i = 0; i < unsupported.size(); i++) {
-                JxenException e = unsupported.get(i);
-                why.append(i == 0 ? "" : "; ").append(attempts.get(i).backend().name().toLowerCase())
-                        .append(": ").append(e.getMessage());
-            }
-            why.append(')');
+            why.append("no backend supports it (").append(String.join("; ", reasons)).append(')');
         }
         JxenException failure = new JxenException(ErrorCode.NO_SUPPORT, why.toString());
         unsupported.forEach(failure::addSuppressed);

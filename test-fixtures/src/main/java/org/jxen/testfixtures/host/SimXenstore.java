@@ -271,7 +271,7 @@ public final class SimXenstore {
                     return false;
                 }
                 nodes = copy;
-                publish(List.copyOf(changed));
+                publish(changed);
                 return true;
             }
         }
