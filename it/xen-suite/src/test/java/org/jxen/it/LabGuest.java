@@ -1,0 +1,112 @@
+package org.jxen.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A throw-away PV guest created with {@code xl create}: the lab's kernel and busybox initrd, no
+ * disk, no network, 2 vCPUs online of at most 4. Its name starts with {@value #PREFIX} and carries
+ * a random suffix, and the suite only ever acts on domains it created, so it can run on a dom0 that
+ * has other domains.
+ */
+final class LabGuest implements AutoCloseable {
+
+    /** The prefix of every guest this suite creates. */
+    static final String PREFIX = "jxen-it-";
+
+    private final String name;
+    private final Process create;
+    private final Path config;
+    private int id = -1;
+
+    private LabGuest(String name, Process create, Path config) {
+        this.name = name;
+        this.create = create;
+        this.config = config;
+    }
+
+    /**
+     * Starts {@code xl create} without waiting, so that two guests build concurrently (each takes
+     * 14-20 s under TCG); {@link #awaitCreated()} waits.
+     *
+     * @param dir the staged lab directory holding guest/vmlinuz and guest/initrd.gz
+     * @param paused whether to leave the guest paused (a guest that is only destroyed needs no CPU)
+     * @return the guest being created
+     */
+    static LabGuest start(Path dir, boolean paused) {
+        String name = PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try {
+            Path config = Files.createTempFile(name, ".cfg");
+            Files.writeString(config, String.join("\n",
+                    "name = \"" + name + "\"",
+                    "type = \"pv\"",
+                    "kernel = \"" + dir.resolve("guest/vmlinuz") + "\"",
+                    "ramdisk = \"" + dir.resolve("guest/initrd.gz") + "\"",
+                    "extra = \"console=hvc0 quiet\"",
+                    "memory = 128",
+                    "vcpus = 2",
+                    "maxvcpus = 4",
+                    "on_crash = \"destroy\"",
+                    ""));
+            List<String> command = paused ? List.of("xl", "create", "-p", config.toString())
+                    : List.of("xl", "create", config.toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return new LabGuest(name, p, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits for {@code xl create} and looks the new domain's id up in {@code xl list}.
+     *
+     * @return this guest
+     */
+    LabGuest awaitCreated() {
+        try {
+            int rc = create.waitFor();
+            if (rc != 0) {
+                throw new IllegalStateException("xl create " + name + " failed with " + rc);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        id = Xl.list().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not in xl list")).id();
+        return this;
+    }
+
+    /** The guest's name. */
+    String name() {
+        return name;
+    }
+
+    /** The guest's domain id. */
+    int id() {
+        return id;
+    }
+
+    /** Destroys the guest now (used to test a domain that disappears under a handle). */
+    void destroy() {
+        Xl.exec(List.of("xl", "destroy", name));
+    }
+
+    /** Destroys the guest if it still exists, and removes its config file. */
+    @Override
+    public void close() {
+        create.destroy();
+        destroy();
+        try {
+            Files.deleteIfExists(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

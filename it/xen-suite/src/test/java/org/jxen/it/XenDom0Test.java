@@ -1,0 +1,462 @@
+package org.jxen.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.function.Executable;
+import org.jxen.CpuMap;
+import org.jxen.Domain;
+import org.jxen.DomainIdentity;
+import org.jxen.ErrorCode;
+import org.jxen.Hypervisor;
+import org.jxen.JxenException;
+import org.jxen.NodeInfo;
+import org.jxen.VcpuInfo;
+import org.jxen.VcpuState;
+import org.jxen.hypercall.InterfaceVersions;
+import org.jxen.hypercall.PrivcmdDevice;
+import org.jxen.hypercall.XenHypercalls;
+
+/**
+ * jxen against a real Xen dom0, with {@code xl} and xenstore as the referees. Needs root on a Xen
+ * dom0 and the staged lab directory (system property {@code jxen.it.dir}, see it/xen-lab/stage);
+ * it/xen-lab/lab runs it in a QEMU-booted Xen 4.17, it/xen-lab/run-on-dom0 on a user's own dom0.
+ *
+ * <p>Two throw-away PV guests are created for the whole run (xl create takes 14-20 s under TCG):
+ * {@code guest} (2 vCPUs online, at most 4), which every group reads and changes, and {@code
+ * doomed}, created paused and destroyed under a jxen handle. The groups run in order, each leaving
+ * the guest as the next expects it.
+ */
+@Tag("dom0")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+class XenDom0Test {
+
+    private static final Duration GUEST_BOOT = Duration.ofSeconds(120);
+    /** A PV Linux guest reacts to cpu/N/availability in 2-4 s; TCG slows it down. */
+    private static final Duration GUEST_HOTPLUG = Duration.ofSeconds(60);
+
+    private Path dir;
+    private Path results;
+    private Hypervisor xen;
+    private NodeInfo node;
+    private int nrCpus;
+    private LabGuest guest;
+    private LabGuest doomed;
+
+    @BeforeAll
+    void createGuests() {
+        dir = Path.of(System.getProperty("jxen.it.dir", "/mnt/share"));
+        results = dir.resolve("results");
+        long start = System.nanoTime();
+        guest = LabGuest.start(dir, false);
+        doomed = LabGuest.start(dir, true);
+        xen = Hypervisor.open(URI.create("xen:///"));
+        node = xen.nodeInfo();
+        nrCpus = Integer.parseInt(Xl.info().get("nr_cpus"));
+        guest.awaitCreated();
+        doomed.awaitCreated();
+        log("created %s (id %d) and %s (id %d, paused) in %.1f s", guest.name(), guest.id(), doomed.name(),
+                doomed.id(), (System.nanoTime() - start) / 1e9);
+        // Up means the kernel brought its second vCPU online and its xenbus drivers (among them
+        // the vCPU hotplug watch) wrote their control/ features.
+        await(GUEST_BOOT, guest.name() + " booted", () -> onlineInXl(guest) == 2
+                && Xl.exec(List.of("xenstore-read", domainPath(guest) + "/control/feature-poweroff")).exitCode() == 0);
+        log("%s up after %.1f s", guest.name(), (System.nanoTime() - start) / 1e9);
+    }
+
+    @AfterAll
+    void destroyGuests() {
+        try (Hypervisor h = xen; LabGuest g = guest; LabGuest d = doomed) {
+            log("destroying %s and %s", g == null ? "-" : g.name(), d == null ? "-" : d.name());
+        }
+    }
+
+    /** Reads: every figure jxen reports is the one xl shows at the same moment. */
+    @Nested
+    @Order(1)
+    class Reads {
+
+        @Test
+        void nodeInfoAgreesWithXlInfo() {
+            Map<String, String> info = Xl.info();
+            assertAll(
+                    () -> assertEquals(Integer.parseInt(info.get("nr_cpus")), node.cpus(), "nr_cpus"),
+                    () -> assertEquals(Integer.parseInt(info.get("max_cpu_id")), node.maxCpuId(), "max_cpu_id"),
+                    () -> assertEquals(info.get("xen_version"), node.xenVersion(), "xen_version"));
+        }
+
+        @Test
+        void listAgreesWithXlList() {
+            List<String> jxen = xen.listDomains().stream()
+                    .map(d -> d.id() + " " + d.name() + " " + d.uuid()).toList();
+            List<String> xl = Xl.list().stream().sorted(Comparator.comparingInt(Xl.ListedDomain::id))
+                    .map(d -> d.id() + " " + d.name() + " " + d.uuid()).toList();
+            assertEquals(xl, jxen);
+        }
+
+        @Test
+        void lookupsByIdNameAndUuidFindTheGuest() {
+            DomainIdentity byName = xen.domain(guest.name()).identity();
+            assertAll(
+                    () -> assertEquals(guest.id(), byName.id()),
+                    () -> assertEquals(byName, xen.domain(guest.id()).identity()),
+                    () -> assertEquals(byName, xen.domain(byName.uuid()).identity()));
+        }
+
+        @Test
+        void domain0IsTheNullDomainOfTheSeed() {
+            Domain d0 = xen.domain0();
+            assertAll(
+                    () -> assertEquals(0, d0.identity().id()),
+                    () -> assertEquals("Domain-0", d0.identity().name()),
+                    () -> assertVcpusAgree(d0, "0"));
+        }
+
+        @Test
+        void guestVcpusAgreeWithXlVcpuList() {
+            Domain d = xen.domain(guest.id());
+            List<VcpuInfo> vcpus = d.vcpus();
+            assertEquals(4, vcpus.size(), "one entry per vCPU up to maxvcpus");
+            assertEquals(List.of(true, true, false, false),
+                    vcpus.stream().map(v -> v.state() != VcpuState.OFFLINE).toList(), "vCPUs 0-1 online, 2-3 offline");
+            assertVcpusAgree(d, guest.name());
+        }
+
+        @Test
+        void cpuTimeNeverDecreases() {
+            Domain d = xen.domain(guest.id());
+            List<VcpuInfo> first = d.vcpus();
+            List<VcpuInfo> second = d.vcpus();
+            for (int i = 0; i < first.size(); i++) {
+                assertTrue(second.get(i).cpuTime() >= first.get(i).cpuTime(),
+                        "vCPU " + i + ": " + first.get(i).cpuTime() + " then " + second.get(i).cpuTime());
+            }
+        }
+
+        @Test
+        void vcpuCountAgreesWithXlList() {
+            Xl.ListedDomain listed = Xl.list().stream().filter(l -> l.id() == guest.id()).findFirst().orElseThrow();
+            var count = xen.domain(guest.id()).vcpuCount();
+            assertEquals(listed.vcpus(), count.current(), "online vCPUs");
+            assertEquals(4, count.maximum(), "maxvcpus");
+        }
+    }
+
+    /** The domctl interface version is probed, not configured. */
+    @Nested
+    @Order(2)
+    class Interface {
+
+        @Test
+        void driverFindsTheDomctlInterfaceVersion() throws IOException {
+            InterfaceVersions versions;
+            try (PrivcmdDevice device = PrivcmdDevice.open()) {
+                versions = XenHypercalls.connect(device).interfaceVersions();
+            }
+            Map<String, String> info = Xl.info();
+            String xenVersion = info.get("xen_version");
+            log("interface versions on Xen %s: %s", xenVersion, versions);
+            Files.writeString(results.resolve("interface.txt"), "Xen " + xenVersion + ": " + versions + "\n");
+            if (info.get("xen_major").equals("4") && info.get("xen_minor").equals("17")) {
+                assertEquals(0x15, versions.domctl(), "domctl interface version of Xen 4.17");
+            }
+        }
+    }
+
+    /** Writes: what jxen changes, xl and xenstore see. */
+    @Nested
+    @Order(3)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class Writes {
+
+        @Test
+        @Order(1)
+        void pinHardOneCpuRangeAndBackToAll() {
+            Domain d = xen.domain(guest.id());
+            int last = nrCpus - 1;
+            d.pinVcpu(1, CpuMap.of(last));
+            assertEquals(String.valueOf(last), xlVcpu(guest, 1).hard());
+            d.pinVcpu(1, CpuMap.range(last - 1, last));
+            assertEquals((last - 1) + "-" + last, xlVcpu(guest, 1).hard());
+            assertVcpusAgree(d, guest.name());
+            d.pinVcpu(1, CpuMap.all(node.hostCpus()));
+            assertEquals("all", xlVcpu(guest, 1).hard());
+            assertVcpusAgree(d, guest.name());
+        }
+
+        @Test
+        @Order(2)
+        void pinSoftOneCpuRangeAndBackToAll() {
+            Domain d = xen.domain(guest.id());
+            d.pinVcpuSoft(0, CpuMap.of(1));
+            assertEquals("1", xlVcpu(guest, 0).soft());
+            d.pinVcpuSoft(0, CpuMap.range(1, 2));
+            assertEquals("1-2", xlVcpu(guest, 0).soft());
+            assertVcpusAgree(d, guest.name());
+            d.pinVcpuSoft(0, CpuMap.all(node.hostCpus()));
+            assertEquals("all", xlVcpu(guest, 0).soft());
+            assertVcpusAgree(d, guest.name());
+        }
+
+        @Test
+        @Order(3)
+        void pinningAnOfflineVcpuIsKept() {
+            Domain d = xen.domain(guest.id());
+            d.pinVcpu(3, CpuMap.of(0));
+            assertEquals("0", xlVcpu(guest, 3).hard());
+            d.pinVcpu(3, CpuMap.all(node.hostCpus()));
+            assertEquals("all", xlVcpu(guest, 3).hard());
+        }
+
+        @Test
+        @Order(4)
+        void setVcpusDownToOne() {
+            Domain d = xen.domain(guest.id());
+            d.setVcpus(1);
+            assertEquals(List.of("online", "offline", "offline", "offline"), availability(guest));
+            awaitOnline(guest, 1);
+            assertVcpusAgree(d, guest.name());
+            assertEquals(1, d.vcpuCount().current());
+        }
+
+        @Test
+        @Order(5)
+        void setVcpusUpToFour() {
+            Domain d = xen.domain(guest.id());
+            d.setVcpus(4);
+            assertEquals(List.of("online", "online", "online", "online"), availability(guest));
+            awaitOnline(guest, 4);
+            assertVcpusAgree(d, guest.name());
+            assertEquals(4, d.vcpuCount().current());
+        }
+    }
+
+    /** Bad calls: the right error code, and nothing changed as xl sees it. */
+    @Nested
+    @Order(4)
+    class BadCalls {
+
+        @Test
+        void vcpuOutOfRange() {
+            Domain d = xen.domain(guest.id());
+            CpuMap all = CpuMap.all(node.hostCpus());
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(4, all));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(-1, all));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpuSoft(4, all));
+        }
+
+        @Test
+        void cpuBeyondTheHost() {
+            Domain d = xen.domain(guest.id());
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(node.hostCpus())));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(0, 4095)));
+        }
+
+        @Test
+        void emptyMap() {
+            Domain d = xen.domain(guest.id());
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of()));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpuSoft(0, CpuMap.of()));
+        }
+
+        @Test
+        void countZeroAndOverTheMaximum() {
+            Domain d = xen.domain(guest.id());
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.setVcpus(0));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.setVcpus(5));
+        }
+
+        @Test
+        void unknownDomain() {
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> xen.domain(LabGuest.PREFIX + "no-such-domain"));
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> xen.domain(DomainIdentity.MAX_ID));
+        }
+
+        @Test
+        void domainDestroyedBetweenLookupAndCall() {
+            Domain d = xen.domain(doomed.id());
+            assertEquals(doomed.name(), d.identity().name());
+            doomed.destroy();
+            CpuMap all = CpuMap.all(node.hostCpus());
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, d::vcpus);
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, d::vcpuCount);
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> d.pinVcpu(0, all));
+            assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> d.setVcpus(1));
+        }
+    }
+
+    /** The measurements of the closing note, in the same boot. */
+    @Nested
+    @Order(6)
+    class Measurements {
+
+        private static final int N = 1000;
+        private static final int WARMUP = 200;
+
+        @Test
+        void getVcpusThroughJxenAndThroughLibxenctrl() {
+            Domain d = xen.domain(guest.id());
+            assertEquals(4, d.vcpus().size());
+            // Both sides get the same warm-up, so the JIT's start is not what is compared.
+            for (int i = 0; i < WARMUP; i++) {
+                d.vcpus();
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < N; i++) {
+                d.vcpus();
+            }
+            long jxenNs = System.nanoTime() - start;
+            String bench = dir.resolve("bench/vcpu-bench").toString();
+            Xl.run(bench, String.valueOf(guest.id()), String.valueOf(WARMUP));
+            long cNs = Long.parseLong(Xl.run(bench, String.valueOf(guest.id()), String.valueOf(N)).strip());
+            record(String.format("getVcpus of a 4-vCPU guest, N=%d: jxen %.1f us/call, libxenctrl %.1f us/call,"
+                    + " ratio jxen/libxenctrl %.2f", N, jxenNs / 1e3 / N, cNs / 1e3 / N, (double) jxenNs / cNs));
+        }
+    }
+
+    // ---- helpers ----
+
+    private static void log(String format, Object... args) {
+        System.out.println("xen-it: " + String.format(format, args));
+    }
+
+    /** Prints a measurement and keeps it for the lab's summary. */
+    private void record(String line) {
+        log("%s", line);
+        try {
+            Files.writeString(results.resolve("measurements.txt"), line + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String domainPath(LabGuest g) {
+        return "/local/domain/" + g.id();
+    }
+
+    private static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static long onlineInXl(LabGuest g) {
+        return Xl.vcpuList(g.name()).stream().filter(Xl.Vcpu::online).count();
+    }
+
+    private static void awaitOnline(LabGuest g, int count) {
+        await(GUEST_HOTPLUG, count + " vCPUs of " + g.name() + " online in xl vcpu-list",
+                () -> onlineInXl(g) == count);
+    }
+
+    private static Xl.Vcpu xlVcpu(LabGuest g, int vcpu) {
+        return Xl.vcpuList(g.name()).get(vcpu);
+    }
+
+    private static List<String> availability(LabGuest g) {
+        List<String> states = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            states.add(Xl.xenstoreRead(domainPath(g) + "/cpu/" + n + "/availability"));
+        }
+        return states;
+    }
+
+    /**
+     * Asserts that jxen's vCPUs of a domain agree with {@code xl vcpu-list}: numbers, online or
+     * not, the pCPU of online vCPUs, hard and soft affinity exactly, and the CPU time within xl's
+     * figure (xl rounds to 0.1 s). jxen reads before and after xl; a vCPU may move to another pCPU
+     * in between, so its pCPU must be one of the two jxen saw, and the comparison is retried a few
+     * times when a vCPU changed state between the reads (a guest bringing a vCPU up or down).
+     */
+    private void assertVcpusAgree(Domain d, String xlName) {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<VcpuInfo> before = d.vcpus();
+            List<Xl.Vcpu> xl = Xl.vcpuList(xlName);
+            List<VcpuInfo> after = d.vcpus();
+            try {
+                compare(before, xl, after);
+                return;
+            } catch (AssertionError e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void compare(List<VcpuInfo> before, List<Xl.Vcpu> xl, List<VcpuInfo> after) {
+        assertEquals(xl.stream().map(Xl.Vcpu::vcpu).toList(), before.stream().map(VcpuInfo::number).toList(), "vCPU numbers");
+        for (int i = 0; i < xl.size(); i++) {
+            Xl.Vcpu x = xl.get(i);
+            VcpuInfo b = before.get(i);
+            VcpuInfo a = after.get(i);
+            String v = "vCPU " + x.vcpu() + ": ";
+            boolean online = b.state() != VcpuState.OFFLINE;
+            assertEquals(online, a.state() != VcpuState.OFFLINE, v + "changed state between the reads");
+            assertEquals(x.online(), online, v + "online");
+            if (online) {
+                assertTrue(x.cpu() == b.cpu() || x.cpu() == a.cpu(), v + "xl shows pCPU " + x.cpu() + ", jxen " + b.cpu() + " then " + a.cpu());
+            } else {
+                assertEquals(-1, b.cpu(), v + "offline vCPUs have no pCPU");
+            }
+            assertEquals(Xl.affinity(x.hard(), nrCpus), b.hardAffinity(), v + "hard affinity");
+            assertEquals(Xl.affinity(x.soft(), nrCpus), b.softAffinity(), v + "soft affinity");
+            assertTrue(a.cpuTime() >= b.cpuTime(), v + "CPU time went back");
+            assertTrue(x.seconds() >= b.cpuTime() / 1e9 - 0.05 && x.seconds() <= a.cpuTime() / 1e9 + 0.05,
+                    v + "xl shows " + x.seconds() + " s, jxen " + b.cpuTime() / 1e9 + " then " + a.cpuTime() / 1e9);
+        }
+    }
+
+    /** Asserts a call fails with {@code code} and leaves the guest's vCPUs as xl saw them before. */
+    private void assertRejectedUnchanged(ErrorCode code, Executable call) {
+        String before = xlView(guest);
+        JxenException e = assertThrows(JxenException.class, call);
+        assertEquals(code, e.code(), () -> "error code of: " + e.getMessage());
+        assertEquals(before, xlView(guest), "xl's view changed after a rejected call");
+        assertFalse(e.getMessage().isBlank(), "the error says why");
+    }
+
+    /** The guest's vCPUs as xl shows them, without what changes by itself (pCPU, state, time). */
+    private static String xlView(LabGuest g) {
+        return Xl.vcpuList(g.name()).stream().map(v -> v.vcpu() + (v.online() ? "+" : "-") + v.hard() + "/" + v.soft())
+                .collect(Collectors.joining(" "));
+    }
+}
