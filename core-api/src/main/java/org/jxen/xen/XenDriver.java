@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.jxen.Backend;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
@@ -110,6 +111,11 @@ public final class XenDriver {
                     : HypercallBackend.of(XenHypercalls.connect(privcmd));
         } catch (HypercallException e) {
             closeAll(owned);
+            if (e.errnoName().equals("EACCES")) {
+                // Xen refused every interface version jxen knows: a release jxen does not speak.
+                throw new JxenException(ErrorCode.NO_SUPPORT, "cannot connect to Xen through privcmd: " + e.getMessage(),
+                        Backend.HYPERCALL, "EACCES", e);
+            }
             throw HypercallBackend.failure("connect to Xen through privcmd", e);
         }
         return new XenHypervisor(hypercall,
