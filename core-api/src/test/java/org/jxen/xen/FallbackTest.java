@@ -1,5 +1,7 @@
 package org.jxen.xen;
 
+import static org.jxen.xen.XenStack.bits;
+import static org.jxen.xen.XenStack.ends;
 import static org.jxen.xen.DriverTest.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,17 +209,5 @@ class FallbackTest {
                 .map(XendRequest::args)
                 .map(a -> a.getOrDefault("op", List.of("")).getFirst())
                 .toList();
-    }
-
-    private static BitSet bits(int... cpus) {
-        BitSet b = new BitSet();
-        for (int c : cpus) {
-            b.set(c);
-        }
-        return b;
-    }
-
-    private static BitSet ends(BitSet b) {
-        return bits(b.nextSetBit(0), b.length() - 1);
     }
 }
