@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.jxen.Backend;
