@@ -25,32 +25,19 @@ final class HypercallBackend {
     /** getdomaininfolist batch: the size libxl uses. */
     private static final int LIST_BATCH = 1024;
 
-    private final XenHypercalls xen;
-    private final String absent;
+    private final BackendClient<XenHypercalls> hypercalls;
 
-    private HypercallBackend(XenHypercalls xen, String absent) {
-        this.xen = xen;
-        this.absent = absent;
-    }
-
-    static HypercallBackend of(XenHypercalls xen) {
-        return new HypercallBackend(xen, null);
-    }
-
-    static HypercallBackend absent(String why) {
-        return new HypercallBackend(null, why);
+    HypercallBackend(BackendClient<XenHypercalls> hypercalls) {
+        this.hypercalls = hypercalls;
     }
 
     /** What this backend is: "available", or why it is not. */
     String why() {
-        return absent == null ? "available" : absent;
+        return hypercalls.why();
     }
 
     private XenHypercalls xen() {
-        if (xen == null) {
-            throw new JxenException(ErrorCode.NO_SUPPORT, absent, Backend.HYPERCALL, null, null);
-        }
-        return xen;
+        return hypercalls.get();
     }
 
     NodeInfo nodeInfo() {

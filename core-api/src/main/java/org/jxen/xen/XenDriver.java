@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.jxen.Backend;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
@@ -58,23 +59,23 @@ public final class XenDriver {
         try {
             PrivcmdDevice device = PrivcmdDevice.open();
             opened.add(device);
-            hypercall = HypercallBackend.of(XenHypercalls.connect(device));
+            hypercall = new HypercallBackend(BackendClient.of(Backend.HYPERCALL, XenHypercalls.connect(device)));
         } catch (HypercallException e) {
             closeAll(opened);
             opened.clear();
-            hypercall = HypercallBackend.absent("privcmd unavailable: " + e.getMessage());
+            hypercall = new HypercallBackend(BackendClient.absent(Backend.HYPERCALL, "privcmd unavailable: " + e.getMessage()));
         }
         XenstoreBackend xenstore;
         try {
             XenstoreClient client = XenstoreClient.open();
             opened.add(client);
-            xenstore = XenstoreBackend.of(client);
+            xenstore = new XenstoreBackend(BackendClient.of(Backend.XENSTORE, client));
         } catch (XenstoreException e) {
-            xenstore = XenstoreBackend.absent("xenstore unavailable: " + e.getMessage());
+            xenstore = new XenstoreBackend(BackendClient.absent(Backend.XENSTORE, "xenstore unavailable: " + e.getMessage()));
         }
         XendBackend xend = Files.exists(XendEndpoint.DEFAULT_SOCKET)
-                ? XendBackend.of(XendClient.create(XendEndpoint.defaultSocket()))
-                : XendBackend.absent("xend unavailable: no socket at " + XendEndpoint.DEFAULT_SOCKET);
+                ? new XendBackend(BackendClient.of(Backend.XEND, XendClient.create(XendEndpoint.defaultSocket())))
+                : new XendBackend(BackendClient.absent(Backend.XEND, "xend unavailable: no socket at " + XendEndpoint.DEFAULT_SOCKET));
         if (opened.isEmpty() && !Files.exists(XendEndpoint.DEFAULT_SOCKET)) {
             throw new JxenException(ErrorCode.NO_SUPPORT, "no Xen here: " + hypercall.why() + "; " + xenstore.why()
                     + "; " + xend.why(), null, null, null);
@@ -104,17 +105,24 @@ public final class XenDriver {
         if (owned.isEmpty() && xend == null) {
             throw new JxenException(ErrorCode.NO_SUPPORT, "no backend given: set a privcmd device, a xenstore client or a xend client");
         }
-        HypercallBackend hypercall;
+        BackendClient<XenHypercalls> hypercalls;
         try {
-            hypercall = privcmd == null ? HypercallBackend.absent("no privcmd device given")
-                    : HypercallBackend.of(XenHypercalls.connect(privcmd));
+            hypercalls = privcmd == null ? BackendClient.absent(Backend.HYPERCALL, "no privcmd device given")
+                    : BackendClient.of(Backend.HYPERCALL, XenHypercalls.connect(privcmd));
         } catch (HypercallException e) {
             closeAll(owned);
+            if (e.errnoName().equals("EACCES")) {
+                // Xen refused every interface version jxen knows: a release jxen does not speak.
+                throw new JxenException(ErrorCode.NO_SUPPORT, "cannot connect to Xen through privcmd: " + e.getMessage(),
+                        Backend.HYPERCALL, "EACCES", e);
+            }
             throw HypercallBackend.failure("connect to Xen through privcmd", e);
         }
-        return new XenHypervisor(hypercall,
-                xenstore == null ? XenstoreBackend.absent("no xenstore client given") : XenstoreBackend.of(xenstore),
-                xend == null ? XendBackend.absent("no xend client given") : XendBackend.of(xend),
+        return new XenHypervisor(new HypercallBackend(hypercalls),
+                new XenstoreBackend(xenstore == null ? BackendClient.absent(Backend.XENSTORE, "no xenstore client given")
+                        : BackendClient.of(Backend.XENSTORE, xenstore)),
+                new XendBackend(xend == null ? BackendClient.absent(Backend.XEND, "no xend client given")
+                        : BackendClient.of(Backend.XEND, xend)),
                 () -> closeAll(owned));
     }
 

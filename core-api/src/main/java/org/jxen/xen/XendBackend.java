@@ -30,33 +30,20 @@ final class XendBackend {
     /** xend_config_format from which op=pincpu takes a comma-separated CPU list (xend 3.1). */
     private static final int PIN_FORMAT = 4;
 
-    private final XendClient client;
-    private final String absent;
+    private final BackendClient<XendClient> xend;
     private volatile XendNode node;
 
-    private XendBackend(XendClient client, String absent) {
-        this.client = client;
-        this.absent = absent;
-    }
-
-    static XendBackend of(XendClient client) {
-        return new XendBackend(client, null);
-    }
-
-    static XendBackend absent(String why) {
-        return new XendBackend(null, why);
+    XendBackend(BackendClient<XendClient> xend) {
+        this.xend = xend;
     }
 
     /** What this backend is: "available", or why it is not. */
     String why() {
-        return absent == null ? "available" : absent;
+        return xend.why();
     }
 
     private XendClient client() {
-        if (client == null) {
-            throw new JxenException(ErrorCode.NO_SUPPORT, absent, Backend.XEND, null, null);
-        }
-        return client;
+        return xend.get();
     }
 
     /** The host as xend describes it; read once, the host's CPUs do not change under a running xend. */

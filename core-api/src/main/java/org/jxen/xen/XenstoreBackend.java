@@ -20,32 +20,19 @@ import org.jxen.xenstore.XenstoreException;
  */
 final class XenstoreBackend {
 
-    private final XenstoreClient client;
-    private final String absent;
+    private final BackendClient<XenstoreClient> store;
 
-    private XenstoreBackend(XenstoreClient client, String absent) {
-        this.client = client;
-        this.absent = absent;
-    }
-
-    static XenstoreBackend of(XenstoreClient client) {
-        return new XenstoreBackend(client, null);
-    }
-
-    static XenstoreBackend absent(String why) {
-        return new XenstoreBackend(null, why);
+    XenstoreBackend(BackendClient<XenstoreClient> store) {
+        this.store = store;
     }
 
     /** What this backend is: "available", or why it is not. */
     String why() {
-        return absent == null ? "available" : absent;
+        return store.why();
     }
 
     private XenstoreClient client() {
-        if (client == null) {
-            throw new JxenException(ErrorCode.NO_SUPPORT, absent, Backend.XENSTORE, null, null);
-        }
-        return client;
+        return store.get();
     }
 
     /** The name xl gave the domain; xl's own fallback when the node is missing. */

@@ -1,10 +1,11 @@
 package org.jxen.xen;
 
+import static org.jxen.xen.XenStack.bits;
+import static org.jxen.xen.XenStack.ends;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,7 +133,7 @@ class DriverTest {
         assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(0, null));
         assertEquals(0, stack.privcmd.calls(Operation.DOMCTL_SETVCPUAFFINITY));
         assertEquals(0, stack.xend.requests().size());
-        assertEquals(bits(0, 15), bitsRange(stack.host.domain(1).orElseThrow().vcpu(1).hardAffinity()));
+        assertEquals(bits(0, 15), ends(stack.host.domain(1).orElseThrow().vcpu(1).hardAffinity()));
     }
 
     @Test
@@ -202,19 +203,6 @@ class DriverTest {
                 .mapToObj(i -> new String(stack.host.xenstore().read("/local/domain/" + domid + "/cpu/" + i + "/availability")
                         .orElseThrow()))
                 .toList();
-    }
-
-    private static BitSet bits(int... cpus) {
-        BitSet b = new BitSet();
-        for (int c : cpus) {
-            b.set(c);
-        }
-        return b;
-    }
-
-    /** First and last set bit, enough to see "all 16" untouched. */
-    private static BitSet bitsRange(BitSet b) {
-        return bits(b.nextSetBit(0), b.length() - 1);
     }
 
     static JxenException assertCode(ErrorCode code, org.junit.jupiter.api.function.Executable call) {

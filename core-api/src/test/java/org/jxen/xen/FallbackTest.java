@@ -1,11 +1,12 @@
 package org.jxen.xen;
 
+import static org.jxen.xen.XenStack.bits;
+import static org.jxen.xen.XenStack.ends;
 import static org.jxen.xen.DriverTest.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.jxen.Backend;
@@ -207,17 +208,5 @@ class FallbackTest {
                 .map(XendRequest::args)
                 .map(a -> a.getOrDefault("op", List.of("")).getFirst())
                 .toList();
-    }
-
-    private static BitSet bits(int... cpus) {
-        BitSet b = new BitSet();
-        for (int c : cpus) {
-            b.set(c);
-        }
-        return b;
-    }
-
-    private static BitSet ends(BitSet b) {
-        return bits(b.nextSetBit(0), b.length() - 1);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jxen.Backend;
@@ -78,5 +79,19 @@ final class XenStack implements AutoCloseable {
             Files.deleteIfExists(xend.socketPath());
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** A BitSet of the given CPUs, for comparing with the simulated host's affinities. */
+    static BitSet bits(int... cpus) {
+        BitSet b = new BitSet();
+        for (int c : cpus) {
+            b.set(c);
+        }
+        return b;
+    }
+
+    /** The first and last CPU of a set: enough to see that "all 16" was left alone. */
+    static BitSet ends(BitSet b) {
+        return bits(b.nextSetBit(0), b.length() - 1);
     }
 }
