@@ -110,12 +110,8 @@ public final class Libvirt {
             if (vcpu < 0) {
                 throw invalidArg(unsignedMessage("vcpu", vcpu, "virDomainPinVcpu") + "; it must be 0 to the domain's maximum vCPUs - 1");
             }
-            if (cpumap == null) {
-                throw invalidArg("cpumap in virDomainPinVcpu must not be NULL");
-            }
-            if (maplen <= 0) {
-                throw invalidArg("maplen in virDomainPinVcpu must be greater than zero, not " + maplen);
-            }
+            checkNonNull(cpumap, "cpumap", "virDomainPinVcpu");
+            checkPositive(maplen, "maplen", "virDomainPinVcpu");
             if (cpumap.length < maplen) {
                 throw invalidArg("cpumap of " + cpumap.length + " bytes is shorter than maplen " + maplen + " in virDomainPinVcpu");
             }
@@ -144,17 +140,16 @@ public final class Libvirt {
     public int virDomainGetVcpus(Domain domain, VirVcpuInfo[] info, int maxinfo, byte[] cpumaps, int maplen) {
         return call(() -> {
             checkGetVcpusArgs(info, maxinfo, cpumaps, maplen);
-            int hostMaplen = 0;
             if (cpumaps != null) {
                 NodeInfo node = hypervisor.nodeInfo();
-                hostMaplen = node.maplen();
-                if (maplen > hostMaplen) {
-                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + hostMaplen
+                if (maplen > node.maplen()) {
+                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + node.maplen()
                             + " for a host with " + node.hostCpus() + " CPUs");
                 }
             }
+            // Everything is read before anything is written, and nothing below can fail, so a
+            // failed call leaves the caller's arrays as they were.
             List<VcpuInfo> vcpus = orDomain0(domain).vcpus();
-            // Read everything before writing anything, so a failure leaves the caller's arrays alone.
             int filled = Math.min(maxinfo, vcpus.size());
             if (cpumaps != null) {
                 Arrays.fill(cpumaps, 0, maxinfo * maplen, (byte) 0);
@@ -166,7 +161,9 @@ public final class Libvirt {
                 }
                 info[i].fill(v.number(), v.state().number(), v.cpuTime(), v.cpu());
                 if (cpumaps != null) {
-                    System.arraycopy(v.hardAffinity().toBytes(hostMaplen), 0, cpumaps, i * maplen, maplen);
+                    CpuMap hard = v.hardAffinity();
+                    // At least maplen bytes, so that a shorter maplen truncates the map, as libvirt does.
+                    System.arraycopy(hard.toBytes(Math.max(maplen, hard.minMaplen())), 0, cpumaps, i * maplen, maplen);
                 }
             }
             return filled;
@@ -174,12 +171,8 @@ public final class Libvirt {
     }
 
     private static void checkGetVcpusArgs(VirVcpuInfo[] info, int maxinfo, byte[] cpumaps, int maplen) {
-        if (info == null) {
-            throw invalidArg("info in virDomainGetVcpus must not be NULL");
-        }
-        if (maxinfo <= 0) {
-            throw invalidArg("maxinfo in virDomainGetVcpus must be greater than zero, not " + maxinfo);
-        }
+        checkNonNull(info, "info", "virDomainGetVcpus");
+        checkPositive(maxinfo, "maxinfo", "virDomainGetVcpus");
         if (info.length < maxinfo) {
             throw invalidArg("info of " + info.length + " entries is shorter than maxinfo " + maxinfo + " in virDomainGetVcpus");
         }
@@ -189,9 +182,7 @@ public final class Libvirt {
             }
             return;
         }
-        if (maplen <= 0) {
-            throw invalidArg("maplen in virDomainGetVcpus must be greater than zero, not " + maplen);
-        }
+        checkPositive(maplen, "maplen", "virDomainGetVcpus");
         long needed = (long) maxinfo * maplen;
         if (needed > Integer.MAX_VALUE) {
             throw new JxenException(ErrorCode.OVERFLOW, "input too large: " + maxinfo + " * " + maplen);
@@ -313,6 +304,20 @@ public final class Libvirt {
 
     private Domain orDomain0(Domain domain) {
         return domain != null ? domain : hypervisor.domain0();
+    }
+
+    /** libvirt's virCheckNonNullArg, with its message. */
+    private static void checkNonNull(Object value, String name, String function) {
+        if (value == null) {
+            throw invalidArg(name + " in " + function + " must not be NULL");
+        }
+    }
+
+    /** libvirt's virCheckPositiveArg, with its message and the value. */
+    private static void checkPositive(int value, String name, String function) {
+        if (value <= 0) {
+            throw invalidArg(name + " in " + function + " must be greater than zero, not " + value);
+        }
     }
 
     private static String unsignedMessage(String name, int value, String function) {

@@ -125,6 +125,16 @@ class GetVcpusTest {
     }
 
     @Test
+    void aDomainGoneSinceLookupFailsWithNoDomainAndWritesNothing() {
+        c.host.destroyDomain(1);
+        byte[] cpumaps = filled(8);
+        VirVcpuInfo[] info = new VirVcpuInfo[4];
+        assertFailed(c.virt.virDomainGetVcpus(demo, info, 4, cpumaps, 2), ErrorCode.NO_DOMAIN);
+        assertArrayEquals(filled(8), cpumaps);
+        assertArrayEquals(new VirVcpuInfo[4], info);
+    }
+
+    @Test
     void aNullDomainIsDomain0() {
         VirVcpuInfo[] info = new VirVcpuInfo[8];
         assertSucceeded(4, c.virt.virDomainGetVcpus(null, info, 8, null, 0));
