@@ -45,6 +45,8 @@ import org.jxen.hypercall.Affinity;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PrivcmdDevice;
 import org.jxen.hypercall.XenHypercalls;
+import org.jxen.libvirt.Libvirt;
+import org.jxen.libvirt.VirVcpuInfo;
 
 /**
  * jxen against a real Xen dom0, with {@code xl} and xenstore as the referees. Needs root on a Xen
@@ -283,6 +285,14 @@ class XenDom0Test {
         }
 
         @Test
+        void onlyCpusTheHostCouldHaveButHasNotOnline() {
+            assumeTrue(node.hostCpus() > nrCpus, "every CPU this host can have is online");
+            Domain d = xen.domain(guest.id());
+            // Xen's own EINVAL: the map is valid for the host, but no CPU of it can run the vCPU.
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(nrCpus)));
+        }
+
+        @Test
         void emptyMap() {
             Domain d = xen.domain(guest.id());
             assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of()));
@@ -312,6 +322,111 @@ class XenDom0Test {
             assertRejectedUnchanged(ErrorCode.NO_DOMAIN, d::vcpuCount);
             assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> d.pinVcpu(0, all));
             assertRejectedUnchanged(ErrorCode.NO_DOMAIN, () -> d.setVcpus(1));
+        }
+    }
+
+    /**
+     * The seed's signatures: the libvirt-style facade with byte cpumaps, on the same guest. The
+     * lab's host has more possible CPUs than online ones (max_cpu_id 15, nr_cpus 4), so its maps
+     * are two bytes long and a one-byte map is the "maplen shorter than the host's" case.
+     */
+    @Nested
+    @Order(5)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class Facade {
+
+        private final Libvirt virt = Libvirt.of(xen);
+
+        @Test
+        @Order(1)
+        void getVcpusFillsInfoAndByteMapsAsXlSeesThem() {
+            int maplen = node.maplen();
+            VirVcpuInfo[] info = new VirVcpuInfo[8];
+            byte[] cpumaps = new byte[8 * maplen];
+            int n = virt.virDomainGetVcpus(xen.domain(guest.id()), info, 8, cpumaps, maplen);
+            List<Xl.Vcpu> xl = Xl.vcpuList(guest.name());
+            assertEquals(xl.size(), n, () -> "error: " + Libvirt.virGetLastError());
+            for (int i = 0; i < n; i++) {
+                Xl.Vcpu x = xl.get(i);
+                assertEquals(x.vcpu(), info[i].number());
+                assertEquals(x.online(), info[i].state() != Libvirt.VIR_VCPU_OFFLINE, "vCPU " + i + " online");
+                assertAffinity(x.hard(), CpuMap.fromBytes(cpumaps, i * maplen, maplen), "vCPU " + i + " hard affinity");
+            }
+        }
+
+        @Test
+        @Order(2)
+        void getVcpusOfTheNullDomainReadsDomain0() {
+            VirVcpuInfo[] info = new VirVcpuInfo[8];
+            int n = virt.virDomainGetVcpus(null, info, 8, null, 0);
+            List<Xl.Vcpu> xl = Xl.vcpuList("0");
+            assertEquals(xl.size(), n, () -> "error: " + Libvirt.virGetLastError());
+            for (int i = 0; i < n; i++) {
+                assertEquals(xl.get(i).vcpu(), info[i].number());
+                assertTrue(info[i].state() != Libvirt.VIR_VCPU_OFFLINE, "Domain-0's vCPUs are online");
+            }
+        }
+
+        @Test
+        @Order(3)
+        void pinWithByteMapsIncludingAShorterMaplen() {
+            Domain d = xen.domain(guest.id());
+            int maplen = node.maplen();
+            byte[] one = new byte[maplen];
+            Libvirt.VIR_USE_CPU(one, nrCpus - 1);
+            assertEquals(0, virt.virDomainPinVcpu(d, 2, one, maplen), () -> "error: " + Libvirt.virGetLastError());
+            assertEquals(String.valueOf(nrCpus - 1), xlVcpu(guest, 2).hard());
+            // One byte of a longer host map: the CPUs of the missing bytes are not set.
+            byte[] shorter = {0b0110};
+            assertEquals(0, virt.virDomainPinVcpu(d, 2, shorter, 1), () -> "error: " + Libvirt.virGetLastError());
+            assertEquals("1-2", xlVcpu(guest, 2).hard());
+            assertEquals(CpuMap.of(1, 2), d.vcpus().get(2).hardAffinity(), "nothing set past the given byte");
+            byte[] all = new byte[maplen];
+            for (int cpu = 0; cpu < node.hostCpus(); cpu++) {
+                Libvirt.VIR_USE_CPU(all, cpu);
+            }
+            assertEquals(0, virt.virDomainPinVcpu(d, 2, all, maplen), () -> "error: " + Libvirt.virGetLastError());
+            assertEquals("all", xlVcpu(guest, 2).hard());
+            assertVcpusAgree(d, guest.name());
+        }
+
+        @Test
+        @Order(4)
+        void setVcpusDownAndBackUp() {
+            Domain d = xen.domain(guest.id());
+            assertEquals(0, virt.virDomainSetVcpus(d, 2), () -> "error: " + Libvirt.virGetLastError());
+            assertEquals(List.of("online", "online", "offline", "offline"), availability(guest));
+            awaitOnline(guest, 2);
+            assertVcpusAgree(d, guest.name());
+            assertEquals(0, virt.virDomainSetVcpus(d, 4), () -> "error: " + Libvirt.virGetLastError());
+            assertEquals(List.of("online", "online", "online", "online"), availability(guest));
+            awaitOnline(guest, 4);
+            assertVcpusAgree(d, guest.name());
+        }
+
+        @Test
+        @Order(5)
+        void badCallsReturnMinusOneWithTheErrorAndChangeNothing() {
+            Domain d = xen.domain(guest.id());
+            int maplen = node.maplen();
+            byte[] cpu0 = new byte[maplen + 1];
+            Libvirt.VIR_USE_CPU(cpu0, 0);
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainPinVcpu(d, 0, cpu0, maplen + 1));
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainPinVcpu(d, 0, new byte[maplen], maplen));
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainPinVcpu(d, 4, cpu0, maplen));
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainPinVcpu(d, -1, cpu0, maplen));
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainSetVcpus(d, 0));
+            assertFacadeRejected(ErrorCode.INVALID_ARG, () -> virt.virDomainSetVcpus(d, 5));
+            assertFacadeRejected(ErrorCode.INVALID_ARG,
+                    () -> virt.virDomainGetVcpus(d, new VirVcpuInfo[4], 4, new byte[4 * (maplen + 1)], maplen + 1));
+        }
+
+        private void assertFacadeRejected(ErrorCode code, java.util.function.IntSupplier call) {
+            String before = xlView(guest);
+            assertEquals(-1, call.getAsInt());
+            JxenException e = Libvirt.virGetLastError();
+            assertTrue(e != null && e.code() == code, () -> "expected " + code + ", last error: " + e);
+            assertEquals(before, xlView(guest), "xl's view changed after a rejected call");
         }
     }
 
@@ -483,11 +598,25 @@ class XenDom0Test {
             } else {
                 assertEquals(-1, b.cpu(), v + "offline vCPUs have no pCPU");
             }
-            assertEquals(Xl.affinity(x.hard(), nrCpus), b.hardAffinity(), v + "hard affinity");
-            assertEquals(Xl.affinity(x.soft(), nrCpus), b.softAffinity(), v + "soft affinity");
+            assertAffinity(x.hard(), b.hardAffinity(), v + "hard affinity");
+            assertAffinity(x.soft(), b.softAffinity(), v + "soft affinity");
             assertTrue(a.cpuTime() >= b.cpuTime(), v + "CPU time went back");
             assertTrue(x.seconds() >= b.cpuTime() / 1e9 - 0.05 && x.seconds() <= a.cpuTime() / 1e9 + 0.05,
                     v + "xl shows " + x.seconds() + " s, jxen " + b.cpuTime() / 1e9 + " then " + a.cpuTime() / 1e9);
+        }
+    }
+
+    /**
+     * Asserts that a map jxen read is the affinity xl shows. xl prints the CPUs of a map up to
+     * nr_cpus only, as "all" when all of those are set; Xen's default affinity has every CPU the
+     * host can have (up to max_cpu_id), so for "all" only the online CPUs are compared. Any other
+     * text is a pin, and jxen's map must be exactly that set, with nothing past nr_cpus.
+     */
+    private void assertAffinity(String xl, CpuMap jxen, String what) {
+        if (xl.equals("all")) {
+            assertEquals(Xl.affinity(xl, nrCpus), CpuMap.of(jxen.stream().filter(c -> c < nrCpus).toArray()), what);
+        } else {
+            assertEquals(Xl.affinity(xl, nrCpus), jxen, what);
         }
     }
 
