@@ -430,9 +430,75 @@ class XenDom0Test {
         }
     }
 
-    /** The measurements of the closing note, in the same boot. */
+    /**
+     * The command line end to end, as a user runs it ({@code jxen -c xen:/// ...}, a JVM per
+     * command, from the staged cli/lib), judged by xl the same way as the API.
+     */
     @Nested
     @Order(6)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class CommandLine {
+
+        @Test
+        @Order(1)
+        void vcpuinfoJsonAgreesWithXl() {
+            List<Map<String, String>> vcpus = Json.objects(jxen("vcpuinfo", guest.name(), "--json"));
+            List<Xl.Vcpu> xl = Xl.vcpuList(guest.name());
+            assertEquals(xl.size(), vcpus.size(), "one object per vCPU");
+            for (int i = 0; i < xl.size(); i++) {
+                Map<String, String> v = vcpus.get(i);
+                Xl.Vcpu x = xl.get(i);
+                assertEquals(String.valueOf(x.vcpu()), v.get("vcpu"));
+                assertEquals(x.online(), !v.get("state").equals("offline"), "vCPU " + i + " online");
+                assertAffinity(x.hard(), CpuMap.parse(v.get("affinity")), "vCPU " + i + " hard affinity");
+                assertAffinity(x.soft(), CpuMap.parse(v.get("soft_affinity")), "vCPU " + i + " soft affinity");
+                assertTrue(Long.parseLong(v.get("cpu_time_ns")) / 1e9 <= x.seconds() + 0.05, "vCPU " + i + " CPU time");
+            }
+        }
+
+        @Test
+        @Order(2)
+        void vcpupinHardAndSoftAsXlSeesIt() {
+            jxen("vcpupin", guest.name(), "1", String.valueOf(nrCpus - 1));
+            assertEquals(String.valueOf(nrCpus - 1), xlVcpu(guest, 1).hard());
+            jxen("vcpupin", guest.name(), "1", "all");
+            assertEquals("all", xlVcpu(guest, 1).hard());
+            jxen("vcpupin", "--soft", guest.name(), "0", "0-1");
+            assertEquals("0-1", xlVcpu(guest, 0).soft());
+            jxen("vcpupin", "--soft", guest.name(), "0", "all");
+            assertEquals("all", xlVcpu(guest, 0).soft());
+        }
+
+        @Test
+        @Order(3)
+        void setvcpusAsXlAndXenstoreSeeIt() {
+            jxen("setvcpus", guest.name(), "3");
+            assertEquals(List.of("online", "online", "online", "offline"), availability(guest));
+            awaitOnline(guest, 3);
+            jxen("setvcpus", guest.name(), "4");
+            assertEquals(List.of("online", "online", "online", "online"), availability(guest));
+            awaitOnline(guest, 4);
+        }
+
+        @Test
+        @Order(4)
+        void badCommandsFailAndChangeNothing() {
+            String before = xlView(guest);
+            for (List<String> args : List.of(List.of("setvcpus", guest.name(), "5"),
+                    List.of("vcpupin", guest.name(), "4", "0"),
+                    List.of("vcpupin", guest.name(), "0", String.valueOf(node.hostCpus())),
+                    List.of("vcpuinfo", LabGuest.PREFIX + "no-such-domain"))) {
+                Xl.Result r = Xl.exec(jxenCommand(args));
+                assertTrue(r.exitCode() != 0, () -> args + " succeeded: " + r.out());
+                assertFalse(r.err().isBlank(), () -> args + " failed without saying why");
+            }
+            assertEquals(before, xlView(guest), "xl's view changed after rejected commands");
+        }
+    }
+
+    /** The measurements of the closing note, in the same boot. */
+    @Nested
+    @Order(7)
     class Measurements {
 
         private static final int N = 1000;
@@ -488,6 +554,31 @@ class XenDom0Test {
             }
         }
 
+        /** Whole-command wall time, JVM start included, as a user sees it. */
+        @Test
+        void jxenVcpuinfoAgainstXlVcpuList() {
+            List<String> jxen = jxenCommand(List.of("vcpuinfo", guest.name()));
+            List<String> xl = List.of("xl", "vcpu-list", guest.name());
+            long[] jxenNs = new long[REPEATS];
+            long[] xlNs = new long[REPEATS];
+            for (int r = 0; r < REPEATS; r++) {
+                jxenNs[r] = timeCommand(jxen);
+                xlNs[r] = timeCommand(xl);
+            }
+            long j = median(jxenNs);
+            long x = median(xlNs);
+            record(String.format("jxen vcpuinfo vs xl vcpu-list, whole command, median of %d: jxen %.2f s, xl %.2f s,"
+                    + " ratio jxen/xl %.1f", REPEATS, j / 1e9, x / 1e9, (double) j / x));
+        }
+
+        private static long timeCommand(List<String> command) {
+            long start = System.nanoTime();
+            Xl.Result r = Xl.exec(command);
+            long ns = System.nanoTime() - start;
+            assertEquals(0, r.exitCode(), () -> command + ": " + r.err());
+            return ns;
+        }
+
         private static long timeLoop(Runnable body, int n) {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -495,6 +586,30 @@ class XenDom0Test {
             }
             return System.nanoTime() - start;
         }
+    }
+
+    /**
+     * The command that runs the staged jxen CLI against xen:///, with the JVM flags of bin/jxen.
+     * Without a staged CLI (a tree where the cli module has no jar yet) the calling test is
+     * skipped, and says so.
+     */
+    private List<String> jxenCommand(List<String> args) {
+        Path lib = dir.resolve("cli/lib");
+        assumeTrue(Files.isDirectory(lib), "no jxen CLI staged in " + lib);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=org.jxen.hypercall", "-p", lib.toString(), "-m", "org.jxen.cli/org.jxen.cli.Jxen",
+                "-c", "xen:///"));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Runs the jxen CLI, which must succeed, and returns its output. */
+    private String jxen(String... args) {
+        List<String> command = jxenCommand(List.of(args));
+        Xl.Result r = Xl.exec(command);
+        assertEquals(0, r.exitCode(), () -> "jxen " + String.join(" ", args) + " failed: " + r.err());
+        return r.out();
     }
 
     private static long median(long[] values) {

@@ -60,4 +60,18 @@ class XlParseTest {
         assertEquals(CpuMap.range(0, 3), Xl.affinity("all", 4));
         assertEquals(CpuMap.of(1, 2, 3), Xl.affinity("1-3", 4));
     }
+
+    @Test
+    void cliJsonObjects() {
+        var objects = Json.objects("""
+                [ {"vcpu": 0, "state": "running", "cpu": 2, "cpu_time_ns": 1234, "affinity": "0-15", "soft_affinity": "0-15"},
+                  {"vcpu": 3, "state": "offline", "cpu": -1, "affinity": "1,3", "note": "a \\"quoted\\" word"} ]
+                """);
+        assertEquals(2, objects.size());
+        assertEquals("2", objects.get(0).get("cpu"));
+        assertEquals("0-15", objects.get(0).get("affinity"));
+        assertEquals("-1", objects.get(1).get("cpu"));
+        assertEquals("offline", objects.get(1).get("state"));
+        assertEquals("a \\\"quoted\\\" word", objects.get(1).get("note"), "escapes are kept");
+    }
 }
