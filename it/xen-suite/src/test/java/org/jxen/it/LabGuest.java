@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away PV guest created with {@code xl create}: the lab's kernel and busybox initrd, no
@@ -18,6 +19,9 @@ final class LabGuest implements AutoCloseable {
 
     /** The prefix of every guest this suite creates. */
     static final String PREFIX = "jxen-it-";
+
+    /** xl create takes 14-20 s under TCG, up to a minute on a loaded host. */
+    private static final long CREATE_TIMEOUT_SECONDS = 180;
 
     private final String name;
     private final Process create;
@@ -70,7 +74,10 @@ final class LabGuest implements AutoCloseable {
      */
     LabGuest awaitCreated() {
         try {
-            int rc = create.waitFor();
+            if (!create.waitFor(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("xl create " + name + " did not finish in " + CREATE_TIMEOUT_SECONDS + " s");
+            }
+            int rc = create.exitValue();
             if (rc != 0) {
                 throw new IllegalStateException("xl create " + name + " failed with " + rc);
             }

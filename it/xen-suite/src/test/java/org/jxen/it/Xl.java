@@ -1,5 +1,6 @@
 package org.jxen.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ final class Xl {
     record Result(int exitCode, String out, String err) {
     }
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 120;
+    /** Longer than any xl or jxen command takes in the lab (a JVM starts in 2-5 s under TCG). */
+    private static final long COMMAND_TIMEOUT_SECONDS = 90;
 
     private Xl() {
     }
@@ -48,15 +50,18 @@ final class Xl {
      */
     static Result exec(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).start();
-            // Both streams are drained concurrently: a full stderr pipe would block the process.
+            // No stdin: a command that would wait for input gets end-of-file at once.
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            // Both streams are drained concurrently (a full pipe would block the process), and
+            // apart from the wait, so that the time limit holds even for a process that hangs.
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            String out = read(p.getInputStream());
             if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IllegalStateException(command + " did not finish in " + COMMAND_TIMEOUT_SECONDS + " s");
             }
-            return new Result(p.exitValue(), out, err.join());
+            return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
