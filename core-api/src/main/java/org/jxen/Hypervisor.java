@@ -1,6 +1,7 @@
 package org.jxen;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -34,7 +35,7 @@ public interface Hypervisor extends AutoCloseable {
         if (XenDriver.accepts(uri)) {
             return XenDriver.openHost(uri);
         }
-        List<String> known = new java.util.ArrayList<>(List.of(XenDriver.URI));
+        List<String> known = new ArrayList<>(List.of(XenDriver.URI));
         for (HypervisorProvider provider : ServiceLoader.load(HypervisorProvider.class)) {
             if (provider.accepts(uri)) {
                 return provider.open(uri);

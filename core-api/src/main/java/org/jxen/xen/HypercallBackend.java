@@ -1,0 +1,146 @@
+package org.jxen.xen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jxen.Backend;
+import org.jxen.CpuMap;
+import org.jxen.ErrorCode;
+import org.jxen.JxenException;
+import org.jxen.NodeInfo;
+import org.jxen.VcpuCount;
+import org.jxen.VcpuInfo;
+import org.jxen.VcpuState;
+import org.jxen.hypercall.Affinity;
+import org.jxen.hypercall.DomainInfo;
+import org.jxen.hypercall.HypercallException;
+import org.jxen.hypercall.PhysInfo;
+import org.jxen.hypercall.XenHypercalls;
+
+/**
+ * The vCPU operations over privcmd hypercalls, with Xen's errnos turned into {@link ErrorCode}s.
+ * When no device could be opened every call fails with NO_SUPPORT, so the fallback policy moves on.
+ */
+final class HypercallBackend {
+
+    /** getdomaininfolist batch: the size libxl uses. */
+    private static final int LIST_BATCH = 1024;
+
+    private final BackendClient<XenHypercalls> hypercalls;
+
+    HypercallBackend(BackendClient<XenHypercalls> hypercalls) {
+        this.hypercalls = hypercalls;
+    }
+
+    /** What this backend is: "available", or why it is not. */
+    String why() {
+        return hypercalls.why();
+    }
+
+    private XenHypercalls xen() {
+        return hypercalls.get();
+    }
+
+    NodeInfo nodeInfo() {
+        XenHypercalls x = xen();
+        try {
+            PhysInfo p = x.physInfo();
+            int nodes = Math.max(1, p.nrNodes());
+            int cores = Math.max(1, p.coresPerSocket());
+            int threads = Math.max(1, p.threadsPerCore());
+            int sockets = Math.max(1, p.nrCpus() / (nodes * cores * threads));
+            String version = x.version().toString();
+            return new NodeInfo(p.nrCpus(), p.maxCpuId(), nodes, sockets, cores, threads, p.cpuKhz() / 1000,
+                    p.totalPages() * 4, version);
+        } catch (HypercallException e) {
+            throw failure("read the host's CPUs", e);
+        }
+    }
+
+    /** Every domain Xen has, in id order. */
+    List<DomainInfo> domains() {
+        XenHypercalls x = xen();
+        List<DomainInfo> all = new ArrayList<>();
+        try {
+            int next = 0;
+            while (true) {
+                List<DomainInfo> batch = x.domainInfoList(next, LIST_BATCH);
+                all.addAll(batch);
+                if (batch.size() < LIST_BATCH) {
+                    return all;
+                }
+                next = batch.getLast().domain() + 1;
+            }
+        } catch (HypercallException e) {
+            throw failure("list domains", e);
+        }
+    }
+
+    /** One domain by id; NO_DOMAIN when there is none. */
+    DomainInfo domain(int id) {
+        XenHypercalls x = xen();
+        try {
+            return x.domainInfo(id);
+        } catch (HypercallException e) {
+            throw failure("look up domain " + id, e);
+        }
+    }
+
+    /** The domain still holding {@code target}'s id and UUID; NO_DOMAIN once it is gone. */
+    DomainInfo checked(Target target) {
+        DomainInfo info = domain(target.id());
+        if (!info.handle().equals(target.uuid())) {
+            throw target.gone(Backend.HYPERCALL);
+        }
+        return info;
+    }
+
+    VcpuCount vcpuCount(Target target) {
+        DomainInfo info = checked(target);
+        return new VcpuCount(info.nrOnlineVcpus(), info.maxVcpuId() + 1);
+    }
+
+    List<VcpuInfo> vcpus(Target target) {
+        XenHypercalls x = xen();
+        int count = checked(target).maxVcpuId() + 1;
+        int mapBytes = x.cpumapBytes();
+        List<VcpuInfo> vcpus = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(target.id(), i);
+                CpuMap hard = CpuMap.fromBytes(x.vcpuAffinity(target.id(), i, Affinity.HARD), mapBytes);
+                CpuMap soft = CpuMap.fromBytes(x.vcpuAffinity(target.id(), i, Affinity.SOFT), mapBytes);
+                VcpuState state = VcpuState.of(v.online(), v.blocked());
+                vcpus.add(new VcpuInfo(i, state, v.cpuTimeNs(), v.online() ? v.cpu() : -1, hard, soft));
+            }
+        } catch (HypercallException e) {
+            throw failure("read the vCPUs of " + target, e);
+        }
+        return vcpus;
+    }
+
+    /** Sets an affinity and returns the map Xen made effective. */
+    CpuMap pin(Target target, int vcpu, Affinity which, CpuMap cpus) {
+        XenHypercalls x = xen();
+        checked(target);
+        byte[] map = new byte[x.cpumapBytes()];
+        cpus.copyInto(map, 0, map.length);
+        try {
+            return CpuMap.fromBytes(x.setVcpuAffinity(target.id(), vcpu, which, map), map.length);
+        } catch (HypercallException e) {
+            throw failure("pin vCPU " + vcpu + " of " + target + " to CPUs " + cpus, e);
+        }
+    }
+
+    /** Turns Xen's errno into the API's code: Xen's answer, except for "not implemented". */
+    static JxenException failure(String operation, HypercallException e) {
+        ErrorCode code = switch (e.errnoName()) {
+            case "ESRCH" -> ErrorCode.NO_DOMAIN;
+            case "EPERM", "EACCES" -> ErrorCode.OPERATION_DENIED;
+            case "EINVAL", "ENOENT", "ERANGE" -> ErrorCode.INVALID_ARG;
+            case "ENOSYS", "EOPNOTSUPP" -> ErrorCode.NO_SUPPORT;
+            default -> ErrorCode.OPERATION_FAILED;
+        };
+        return new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.HYPERCALL,
+                e.errnoName(), e);
+    }
+}

@@ -1,0 +1,148 @@
+package org.jxen.xen;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jxen.Backend;
+import org.jxen.Domain;
+import org.jxen.DomainIdentity;
+import org.jxen.ErrorCode;
+import org.jxen.Hypervisor;
+import org.jxen.JxenException;
+import org.jxen.NodeInfo;
+import org.jxen.hypercall.DomainInfo;
+import org.jxen.xen.FallbackPolicy.Attempt;
+
+/**
+ * A connection to a Xen host over up to three backends. Every operation here says which backends
+ * may answer it and in which order (see the table in DESIGN.md); {@link FallbackPolicy} decides
+ * when to move on. Holds no mutable state besides the closed flag, so it is thread-safe as long
+ * as the clients are, which they are.
+ */
+final class XenHypervisor implements Hypervisor {
+
+    private final HypercallBackend hypercall;
+    private final XenstoreBackend xenstore;
+    private final XendBackend xend;
+    private final AutoCloseable resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    XenHypervisor(HypercallBackend hypercall, XenstoreBackend xenstore, XendBackend xend, AutoCloseable resources) {
+        this.hypercall = hypercall;
+        this.xenstore = xenstore;
+        this.xend = xend;
+        this.resources = resources;
+    }
+
+    @Override
+    public NodeInfo nodeInfo() {
+        return run("read the host's CPUs",
+                new Attempt<>(Backend.HYPERCALL, hypercall::nodeInfo),
+                new Attempt<>(Backend.XEND, xend::nodeInfo));
+    }
+
+    @Override
+    public List<DomainIdentity> listDomains() {
+        return run("list domains",
+                new Attempt<>(Backend.HYPERCALL, () -> hypercall.domains().stream()
+                        .map(d -> new DomainIdentity(d.domain(), xenstore.name(d.domain()), d.handle()))
+                        .toList()),
+                new Attempt<>(Backend.XEND, xend::domains));
+    }
+
+    @Override
+    public Domain domain0() {
+        return domain(0);
+    }
+
+    @Override
+    public Domain domain(int id) {
+        if (id < 0 || id > DomainIdentity.MAX_ID) {
+            throw new JxenException(ErrorCode.INVALID_ARG, "domain id " + id + " out of range 0-" + DomainIdentity.MAX_ID);
+        }
+        return new XenDomain(this, run("look up domain " + id,
+                new Attempt<>(Backend.HYPERCALL, () -> byId(id)),
+                new Attempt<>(Backend.XEND, () -> xend.lookup(Integer.toString(id)))));
+    }
+
+    @Override
+    public Domain domain(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new JxenException(ErrorCode.INVALID_ARG, "domain name must not be blank");
+        }
+        return new XenDomain(this, run("look up domain '" + name + "'",
+                new Attempt<>(Backend.HYPERCALL, () -> {
+                    OptionalInt id = xenstore.idOf(name);
+                    if (id.isEmpty()) {
+                        throw new JxenException(ErrorCode.NO_DOMAIN, "no domain named '" + name + "'",
+                                Backend.XENSTORE, null, null);
+                    }
+                    DomainInfo info = hypercall.domain(id.getAsInt());
+                    return new DomainIdentity(info.domain(), name, info.handle());
+                }),
+                new Attempt<>(Backend.XEND, () -> named(name, xend.lookup(name)))));
+    }
+
+    @Override
+    public Domain domain(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return new XenDomain(this, run("look up domain " + uuid,
+                new Attempt<>(Backend.HYPERCALL, () -> hypercall.domains().stream()
+                        .filter(d -> d.handle().equals(uuid))
+                        .findFirst()
+                        .map(d -> new DomainIdentity(d.domain(), xenstore.name(d.domain()), d.handle()))
+                        .orElseThrow(() -> new JxenException(ErrorCode.NO_DOMAIN, "no domain with UUID " + uuid,
+                                Backend.HYPERCALL, null, null))),
+                new Attempt<>(Backend.XEND, () -> xend.lookup(uuid.toString()))));
+    }
+
+    private DomainIdentity byId(int id) {
+        DomainInfo info = hypercall.domain(id);
+        return new DomainIdentity(id, xenstore.name(id), info.handle());
+    }
+
+    /** xend also finds a domain by id or UUID under a name; only an exact name match counts. */
+    private static DomainIdentity named(String name, DomainIdentity found) {
+        if (!found.name().equals(name)) {
+            throw new JxenException(ErrorCode.NO_DOMAIN, "no domain named '" + name + "'", Backend.XEND, null, null);
+        }
+        return found;
+    }
+
+    HypercallBackend hypercall() {
+        return hypercall;
+    }
+
+    XenstoreBackend xenstore() {
+        return xenstore;
+    }
+
+    XendBackend xend() {
+        return xend;
+    }
+
+    /** Runs an operation through the fallback policy, on an open connection. */
+    @SafeVarargs
+    final <T> T run(String operation, Attempt<T>... attempts) {
+        if (closed.get()) {
+            throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection is closed");
+        }
+        return FallbackPolicy.run(operation, List.of(attempts));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                throw new JxenException(ErrorCode.OPERATION_FAILED, "cannot close the connection: " + e.getMessage(),
+                        null, null, e);
+            }
+        }
+    }
+}

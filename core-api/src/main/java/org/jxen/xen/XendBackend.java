@@ -1,0 +1,153 @@
+package org.jxen.xen;
+
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jxen.Backend;
+import org.jxen.CpuMap;
+import org.jxen.DomainIdentity;
+import org.jxen.ErrorCode;
+import org.jxen.JxenException;
+import org.jxen.NodeInfo;
+import org.jxen.VcpuCount;
+import org.jxen.VcpuInfo;
+import org.jxen.VcpuState;
+import org.jxen.xend.XendClient;
+import org.jxen.xend.XendDomain;
+import org.jxen.xend.XendException;
+import org.jxen.xend.XendNode;
+import org.jxen.xend.XendVcpu;
+
+/**
+ * The vCPU operations through the legacy xend, the last resort. Domains are addressed by UUID, so
+ * a name or id taken over by another domain is never acted on. xend has no soft affinity, and
+ * only its format 4 (xend 3.1 to 4.4) takes pins as jxen sends them.
+ */
+final class XendBackend {
+
+    /** xend_config_format from which op=pincpu takes a comma-separated CPU list (xend 3.1). */
+    private static final int PIN_FORMAT = 4;
+
+    private final BackendClient<XendClient> xend;
+    private volatile XendNode node;
+
+    XendBackend(BackendClient<XendClient> xend) {
+        this.xend = xend;
+    }
+
+    /** What this backend is: "available", or why it is not. */
+    String why() {
+        return xend.why();
+    }
+
+    private XendClient client() {
+        return xend.get();
+    }
+
+    /** The host as xend describes it; read once, the host's CPUs do not change under a running xend. */
+    private XendNode node() {
+        XendNode n = node;
+        if (n == null) {
+            n = call("read the host", () -> client().node());
+            node = n;
+        }
+        return n;
+    }
+
+    NodeInfo nodeInfo() {
+        XendNode n = node();
+        int nodes = Math.max(1, n.nrNodes());
+        int cores = Math.max(1, n.coresPerSocket());
+        int threads = Math.max(1, n.threadsPerCore());
+        int sockets = Math.max(1, n.nrCpus() / (nodes * cores * threads));
+        // xend reports no max_cpu_id: its maps cover the CPUs it counts.
+        return new NodeInfo(n.nrCpus(), n.nrCpus() - 1, nodes, sockets, cores, threads, n.cpuMhz(),
+                n.totalMemoryMiB() * 1024, n.xenMajor() + "." + n.xenMinor() + n.xenExtra());
+    }
+
+    /** The running domains in id order (xend also lists inactive managed ones, which have no id). */
+    List<DomainIdentity> domains() {
+        return call("list domains", () -> client().domains()).stream()
+                .filter(d -> d.domid().isPresent())
+                .map(XendBackend::identity)
+                .sorted(Comparator.comparingInt(DomainIdentity::id))
+                .toList();
+    }
+
+    /** A running domain by name, id in decimal or UUID. */
+    DomainIdentity lookup(String key) {
+        XendDomain d = call("look up domain '" + key + "'", () -> client().domain(key));
+        if (d.domid().isEmpty()) {
+            throw new JxenException(ErrorCode.NO_DOMAIN, "domain '" + key + "' is not running", Backend.XEND, null, null);
+        }
+        return identity(d);
+    }
+
+    VcpuCount vcpuCount(Target target) {
+        XendDomain d = call("read the vCPU count of " + target, () -> client().domain(target.uuid().toString()));
+        int online = d.onlineVcpus().orElse(d.vcpuAvail().bitCount());
+        return new VcpuCount(Math.min(online, d.maxVcpus()), d.maxVcpus());
+    }
+
+    List<VcpuInfo> vcpus(Target target) {
+        int hostCpus = node().nrCpus();
+        CpuMap all = CpuMap.all(hostCpus);
+        return call("read the vCPUs of " + target, () -> client().vcpuInfo(target.uuid().toString()))
+                .vcpus().stream()
+                .sorted(Comparator.comparingInt(XendVcpu::number))
+                .map(v -> new VcpuInfo(v.number(), VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(),
+                        v.online() ? v.cpu() : -1,
+                        // xend shows "no restriction" as an empty list.
+                        v.cpumap().isEmpty() ? all : CpuMap.of(v.cpumap().stream().mapToInt(Integer::intValue).toArray()),
+                        all))
+                .toList();
+    }
+
+    void pin(Target target, int vcpu, CpuMap cpus) {
+        int format = node().xendConfigFormat();
+        if (format < PIN_FORMAT) {
+            throw new JxenException(ErrorCode.NO_SUPPORT, "xend with xend_config_format " + format
+                    + " takes pins in a form jxen does not send (format " + PIN_FORMAT + " or later needed)",
+                    Backend.XEND, null, null);
+        }
+        BitSet set = new BitSet();
+        cpus.stream().forEach(set::set);
+        call("pin vCPU " + vcpu + " of " + target + " to CPUs " + cpus, () -> {
+            client().pinVcpu(target.uuid().toString(), vcpu, set);
+            return null;
+        });
+    }
+
+    void setVcpus(Target target, int count) {
+        call("set the vCPUs of " + target + " to " + count, () -> {
+            client().setVcpus(target.uuid().toString(), count);
+            return null;
+        });
+    }
+
+    private static DomainIdentity identity(XendDomain d) {
+        return new DomainIdentity(d.domid().orElseThrow(), d.name(), d.uuid());
+    }
+
+    /** Runs a request and turns xend's failures into the API's codes. */
+    private static <T> T call(String operation, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (XendException e) {
+            ErrorCode code = switch (e.kind()) {
+                case CONNECT_FAILED -> ErrorCode.NO_SUPPORT;
+                case NO_SUCH_DOMAIN -> ErrorCode.NO_DOMAIN;
+                // 501: the operation is not in this xend.
+                case HTTP_ERROR -> e.status() == 501 ? ErrorCode.NO_SUPPORT : ErrorCode.OPERATION_FAILED;
+                case XEND_ERROR, TIMEOUT, IO_ERROR, PROTOCOL_ERROR -> ErrorCode.OPERATION_FAILED;
+            };
+            String detail = Optional.ofNullable(e.xendMessage()).filter(m -> !m.isEmpty()).orElse(e.kind().name());
+            throw new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XEND, detail, e);
+        } catch (IllegalArgumentException e) {
+            throw new JxenException(ErrorCode.INVALID_ARG, "cannot " + operation + ": " + e.getMessage(), Backend.XEND,
+                    null, e);
+        }
+    }
+}
