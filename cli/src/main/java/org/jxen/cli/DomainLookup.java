@@ -2,7 +2,7 @@ package org.jxen.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -31,19 +31,23 @@ final class DomainLookup {
      * @param hypervisor the host
      * @param text a name, an id or a UUID
      * @return the domain
-     * @throws JxenException NO_DOMAIN with the message of the first lookup tried (by id for digits,
-     *     by UUID for a UUID, by name otherwise); any other error at once
+     * @throws JxenException NO_DOMAIN naming what was tried ({@code no domain with id or name '7'});
+     *     any other error at once
      */
     static Domain find(Hypervisor hypervisor, String text) {
         List<Supplier<Domain>> lookups = new ArrayList<>();
-        if (DIGITS.matcher(text).matches()) {
-            id(text).ifPresent(id -> lookups.add(() -> hypervisor.domain(id)));
+        String tried = "";
+        OptionalInt id = id(text);
+        if (id.isPresent()) {
+            lookups.add(() -> hypervisor.domain(id.getAsInt()));
+            tried = "id or ";
         }
         if (UUID_TEXT.matcher(text).matches()) {
             lookups.add(() -> hypervisor.domain(UUID.fromString(text)));
+            tried = "UUID or ";
         }
         lookups.add(() -> hypervisor.domain(text));
-        JxenException first = null;
+        JxenException last = null;
         for (Supplier<Domain> lookup : lookups) {
             try {
                 return lookup.get();
@@ -51,19 +55,20 @@ final class DomainLookup {
                 if (e.code() != ErrorCode.NO_DOMAIN) {
                     throw e;
                 }
-                first = first == null ? e : first;
+                last = e;
             }
         }
-        throw first;
+        // One lookup: the driver's own words; several: say what was tried, as one message.
+        throw lookups.size() == 1 ? last : new JxenException(ErrorCode.NO_DOMAIN,
+                "no domain with " + tried + "name '" + text + "'");
     }
 
-    /** Digits that are a possible domain id; longer ones can only be a name. */
-    private static Optional<Integer> id(String digits) {
-        try {
-            int id = Integer.parseInt(digits);
-            return id <= DomainIdentity.MAX_ID ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+    /** The id that text names: digits up to {@link DomainIdentity#MAX_ID}; anything else can only be a name. */
+    private static OptionalInt id(String text) {
+        if (!DIGITS.matcher(text).matches() || text.length() > 9) {
+            return OptionalInt.empty();
         }
+        int id = Integer.parseInt(text);
+        return id <= DomainIdentity.MAX_ID ? OptionalInt.of(id) : OptionalInt.empty();
     }
 }

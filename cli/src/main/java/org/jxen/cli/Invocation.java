@@ -63,6 +63,8 @@ final class Invocation {
     private final PrintStream err;
     private final Jxen options = new Jxen();
     private final CommandLine commandLine;
+    /** -c and --debug as the first command gave them. */
+    private URI connect;
     private boolean debug;
 
     /**
@@ -100,14 +102,12 @@ final class Invocation {
         } catch (ParameterException e) {
             return usageError(e);
         }
-        URI connect = options.connect;
-        debug = options.debug;
         if (commands.stream().allMatch(c -> c.kind() == Kind.NONE)) {
-            return shell(connect);
+            return shell();
         }
         Session session = null;
         if (commands.stream().anyMatch(c -> c.kind() == Kind.HOST)) {
-            session = connect(connect);
+            session = connect();
             if (session == null) {
                 return FAILED;
             }
@@ -160,10 +160,16 @@ final class Invocation {
         return parsed;
     }
 
-    /** Parses one command to check it; only the first may carry jxen's own options. */
+    /**
+     * Parses one command to check it. Only the first may carry jxen's own options; they are kept
+     * at once, since the next parse resets them.
+     */
     private Parsed parse(List<String> words, boolean first) {
         ParseResult result = commandLine.parseArgs(words.toArray(String[]::new));
-        if (!first && (result.hasMatchedOption("--connect") || result.hasMatchedOption("--debug"))) {
+        if (first) {
+            connect = options.connect;
+            debug = options.debug;
+        } else if (result.hasMatchedOption("--connect") || result.hasMatchedOption("--debug")) {
             throw new UsageException("-c/--connect and --debug are options of the whole call:"
                     + " give them before the first command (jxen -c URI COMMAND)");
         }
@@ -202,9 +208,9 @@ final class Invocation {
     }
 
     /** Reads commands line by line until EOF or quit; a failed line is reported and the shell goes on. */
-    private int shell(URI connect) {
+    private int shell() {
         boolean terminal = environment.terminal().getAsBoolean();
-        Session session = connect(connect);
+        Session session = connect();
         if (session == null) {
             return FAILED;
         }
@@ -251,7 +257,7 @@ final class Invocation {
         return runAll(commands, session, status);
     }
 
-    private Session connect(URI connect) {
+    private Session connect() {
         try {
             URI uri = connect != null ? connect : environment.defaultUri(err);
             return new Session(Hypervisor.open(uri), out);
@@ -292,9 +298,11 @@ final class Invocation {
 
     private int usageError(ParameterException e) {
         String message = e.getMessage();
-        if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine() == commandLine
-                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
-            message = "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+        // picocli counts the index over the whole call (options and earlier words included): name the word instead.
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            String word = unmatched.getUnmatched().getFirst();
+            message = e.getCommandLine() == commandLine ? "unknown command '" + word + "'" : "unexpected argument '" + word + "'";
         }
         return usageError(message, e.getCommandLine());
     }

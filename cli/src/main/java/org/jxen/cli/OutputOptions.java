@@ -8,6 +8,6 @@ final class OutputOptions {
     @Option(names = "--json", description = "Print JSON instead of virsh's text.")
     boolean json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 }

@@ -7,6 +7,6 @@ import picocli.CommandLine.Option;
 @Command(name = "quit", aliases = "exit", description = "Leave the shell (in a ; sequence: stop there).")
 final class QuitCommand {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 }
