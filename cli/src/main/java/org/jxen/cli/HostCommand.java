@@ -3,9 +3,6 @@ package org.jxen.cli;
 /** A jxen command that works on the host: picocli fills its fields, then {@link #run} does the work. */
 interface HostCommand {
 
-    /** The help text of every DOMAIN parameter. */
-    String DOMAIN = "the domain: a name, an id or a UUID";
-
     /**
      * Does the command's work and prints its output.
      *

@@ -42,7 +42,12 @@ final class Invocation {
         NONE
     }
 
-    /** A command that parsed, kept as words: picocli's command objects are reused by the next parse. */
+    /**
+     * A command that parsed, kept as words: picocli's command objects are reused by the next parse.
+     *
+     * @param words the command's words
+     * @param kind what it asks for
+     */
     private record Parsed(List<String> words, Kind kind) {
     }
 

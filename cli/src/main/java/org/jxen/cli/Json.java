@@ -3,6 +3,9 @@ package org.jxen.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,11 +23,20 @@ import org.jxen.VcpuInfo;
 final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    /** Indented as jq prints: one element per line, {@code "name": value}. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     private Json() {
     }
 
-    /** One domain of {@code list}: who it is and its vCPU counts. */
+    /**
+     * One domain of {@code list}: who it is and its vCPU counts.
+     *
+     * @param identity the id, name and UUID
+     * @param vcpus online and maximum vCPUs
+     */
     record DomainRow(DomainIdentity identity, VcpuCount vcpus) {
     }
 
@@ -35,19 +47,13 @@ final class Json {
      * @param vcpus the vCPUs
      */
     static void vcpus(PrintStream out, List<VcpuInfo> vcpus) {
-        write(out, g -> {
-            g.writeStartArray();
-            for (VcpuInfo v : vcpus) {
-                g.writeStartObject();
-                g.writeNumberField("vcpu", v.number());
-                g.writeStringField("state", v.state().name().toLowerCase(Locale.ROOT));
-                g.writeNumberField("cpu", v.cpu());
-                g.writeNumberField("cpu_time_ns", v.cpuTime());
-                g.writeStringField("affinity", v.hardAffinity().toString());
-                g.writeStringField("soft_affinity", v.softAffinity().toString());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+        array(out, vcpus, (g, v) -> {
+            g.writeNumberField("vcpu", v.number());
+            g.writeStringField("state", v.state().name().toLowerCase(Locale.ROOT));
+            g.writeNumberField("cpu", v.cpu());
+            g.writeNumberField("cpu_time_ns", v.cpuTime());
+            g.writeStringField("affinity", v.hardAffinity().toString());
+            g.writeStringField("soft_affinity", v.softAffinity().toString());
         });
     }
 
@@ -58,16 +64,10 @@ final class Json {
      * @param vcpus the vCPUs
      */
     static void affinities(PrintStream out, List<VcpuInfo> vcpus) {
-        write(out, g -> {
-            g.writeStartArray();
-            for (VcpuInfo v : vcpus) {
-                g.writeStartObject();
-                g.writeNumberField("vcpu", v.number());
-                g.writeStringField("affinity", v.hardAffinity().toString());
-                g.writeStringField("soft_affinity", v.softAffinity().toString());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+        array(out, vcpus, (g, v) -> {
+            g.writeNumberField("vcpu", v.number());
+            g.writeStringField("affinity", v.hardAffinity().toString());
+            g.writeStringField("soft_affinity", v.softAffinity().toString());
         });
     }
 
@@ -78,12 +78,10 @@ final class Json {
      * @param count the counts
      */
     static void vcpuCount(PrintStream out, VcpuCount count) {
-        write(out, g -> {
-            g.writeStartObject();
-            g.writeNumberField("current", count.current());
-            g.writeNumberField("maximum", count.maximum());
-            g.writeEndObject();
-        });
+        write(out, g -> object(g, count, (o, c) -> {
+            o.writeNumberField("current", c.current());
+            o.writeNumberField("maximum", c.maximum());
+        }));
     }
 
     /**
@@ -93,13 +91,11 @@ final class Json {
      * @param node the host
      */
     static void node(PrintStream out, NodeInfo node) {
-        write(out, g -> {
-            g.writeStartObject();
-            g.writeNumberField("cpus", node.cpus());
-            g.writeNumberField("max_cpu_id", node.maxCpuId());
-            g.writeStringField("xen_version", node.xenVersion());
-            g.writeEndObject();
-        });
+        write(out, g -> object(g, node, (o, n) -> {
+            o.writeNumberField("cpus", n.cpus());
+            o.writeNumberField("max_cpu_id", n.maxCpuId());
+            o.writeStringField("xen_version", n.xenVersion());
+        }));
     }
 
     /**
@@ -110,18 +106,12 @@ final class Json {
      * @param domains the domains
      */
     static void domains(PrintStream out, List<DomainRow> domains) {
-        write(out, g -> {
-            g.writeStartArray();
-            for (DomainRow d : domains) {
-                g.writeStartObject();
-                g.writeNumberField("id", d.identity().id());
-                g.writeStringField("name", d.identity().name());
-                g.writeStringField("uuid", d.identity().uuid().toString());
-                g.writeNumberField("vcpus_online", d.vcpus().current());
-                g.writeNumberField("vcpus_max", d.vcpus().maximum());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+        array(out, domains, (g, d) -> {
+            g.writeNumberField("id", d.identity().id());
+            g.writeStringField("name", d.identity().name());
+            g.writeStringField("uuid", d.identity().uuid().toString());
+            g.writeNumberField("vcpus_online", d.vcpus().current());
+            g.writeNumberField("vcpus_max", d.vcpus().maximum());
         });
     }
 
@@ -130,9 +120,30 @@ final class Json {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** Writes the fields of one object for a value. */
+    private interface Fields<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    private static <T> void array(PrintStream out, List<T> values, Fields<T> fields) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (T value : values) {
+                object(g, value, fields);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static <T> void object(JsonGenerator g, T value, Fields<T> fields) throws IOException {
+        g.writeStartObject();
+        fields.write(g, value);
+        g.writeEndObject();
+    }
+
     private static void write(PrintStream out, Document document) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(PRINTER);
             document.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

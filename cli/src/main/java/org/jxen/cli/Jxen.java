@@ -38,6 +38,10 @@ public final class Jxen {
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    /** Creates the holder of the call's options; {@link Invocation} gives it to picocli. */
+    Jxen() {
+    }
+
     /**
      * Runs the command line and exits with its status.
      *

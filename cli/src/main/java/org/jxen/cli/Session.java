@@ -1,7 +1,6 @@
 package org.jxen.cli;
 
 import java.io.PrintStream;
-import org.jxen.Domain;
 import org.jxen.Hypervisor;
 
 /**
@@ -31,16 +30,6 @@ final class Session implements AutoCloseable {
      */
     Hypervisor hypervisor() {
         return hypervisor;
-    }
-
-    /**
-     * Finds a domain as virsh does (see {@link DomainLookup}).
-     *
-     * @param text a name, an id or a UUID
-     * @return the domain
-     */
-    Domain domain(String text) {
-        return DomainLookup.find(hypervisor, text);
     }
 
     /**

@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
     "Prints nothing; with --json, the vCPU counts afterwards."})
 final class SetvcpusCommand implements HostCommand {
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = DOMAIN)
-    String domain;
+    @Mixin
+    DomainArgument domain;
 
     @Parameters(index = "1", paramLabel = "COUNT", description = "how many vCPUs to have online")
     int count;
@@ -22,7 +22,7 @@ final class SetvcpusCommand implements HostCommand {
 
     @Override
     public void run(Session session) {
-        Domain d = session.domain(domain);
+        Domain d = domain.find(session);
         d.setVcpus(count);
         if (output.json) {
             Json.vcpuCount(session.out(), d.vcpuCount());

@@ -3,21 +3,20 @@ package org.jxen.cli;
 import org.jxen.VcpuCount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code vcpucount DOMAIN}: virsh's live rows (a running domain has no config here). */
 @Command(name = "vcpucount", description = "Show how many vCPUs a domain has online (current) and can have (maximum).")
 final class VcpucountCommand implements HostCommand {
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = DOMAIN)
-    String domain;
+    @Mixin
+    DomainArgument domain;
 
     @Mixin
     OutputOptions output;
 
     @Override
     public void run(Session session) {
-        VcpuCount count = session.domain(domain).vcpuCount();
+        VcpuCount count = domain.find(session).vcpuCount();
         if (output.json) {
             Json.vcpuCount(session.out(), count);
         } else {

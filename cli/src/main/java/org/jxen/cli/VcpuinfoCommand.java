@@ -9,14 +9,13 @@ import org.jxen.VcpuState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code vcpuinfo DOMAIN}: every vCPU's state, physical CPU, CPU time and affinity, as virsh prints them. */
 @Command(name = "vcpuinfo", description = "Show every vCPU of a domain: state, physical CPU, CPU time and affinity.")
 final class VcpuinfoCommand implements HostCommand {
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = DOMAIN)
-    String domain;
+    @Mixin
+    DomainArgument domain;
 
     @Option(names = "--pretty", description = "Show the affinity as a cpuset (0-3,8) instead of one y or - per CPU.")
     boolean pretty;
@@ -26,7 +25,7 @@ final class VcpuinfoCommand implements HostCommand {
 
     @Override
     public void run(Session session) {
-        List<VcpuInfo> vcpus = session.domain(domain).vcpus();
+        List<VcpuInfo> vcpus = domain.find(session).vcpus();
         if (output.json) {
             Json.vcpus(session.out(), vcpus);
         } else {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     "Without CPUSET, show the affinity of VCPU, or of every vCPU without VCPU."})
 final class VcpupinCommand implements HostCommand {
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = DOMAIN)
-    String domain;
+    @Mixin
+    DomainArgument domain;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "VCPU", description = "the vCPU number, from 0")
     Integer vcpu;
@@ -38,7 +38,7 @@ final class VcpupinCommand implements HostCommand {
 
     @Override
     public void run(Session session) {
-        Domain d = session.domain(domain);
+        Domain d = domain.find(session);
         if (cpuset != null) {
             CpuMap cpus = CpuMap.parse(cpuset, session.hypervisor().nodeInfo().hostCpus());
             if (soft) {
