@@ -51,7 +51,8 @@ record Environment(Map<String, String> variables, Path privcmd, BooleanSupplier 
             try {
                 return new URI(fromVariable);
             } catch (URISyntaxException e) {
-                throw new JxenException(ErrorCode.INVALID_ARG, DEFAULT_URI_VARIABLE + " is not a URI: " + e.getMessage());
+                throw new JxenException(ErrorCode.INVALID_ARG,
+                        DEFAULT_URI_VARIABLE + " is not a URI: " + e.getMessage());
             }
         }
         if (Files.exists(privcmd)) {

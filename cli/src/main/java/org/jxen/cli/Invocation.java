@@ -1,14 +1,10 @@
 package org.jxen.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jxen.Hypervisor;
@@ -212,39 +208,19 @@ final class Invocation {
         return false;
     }
 
-    /** Reads commands line by line until EOF or quit; a failed line is reported and the shell goes on. */
+    /** Reads commands from standard input on one connection; a failed line is reported and the shell goes on. */
     private int shell() {
-        boolean terminal = environment.terminal().getAsBoolean();
         Session session = connect();
         if (session == null) {
             return FAILED;
         }
         Status status = new Status();
         try (session) {
-            if (terminal) {
-                out.println("Welcome to jxen. Type 'help' for the commands, 'quit' to leave.");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
-            while (true) {
-                if (terminal) {
-                    out.print("jxen# ");
-                    out.flush();
-                }
-                String line = lines.readLine();
-                if (line == null) {
-                    if (terminal) {
-                        out.println();
-                    }
-                    return status.value;
-                }
-                if (runLine(line, session, status)) {
-                    return status.value;
-                }
-            }
-        } catch (IOException e) {
-            status.add(report(new UncheckedIOException("cannot read standard input", e)));
-            return status.value;
+            new Shell(in, out, environment.terminal().getAsBoolean()).run(line -> runLine(line, session, status));
+        } catch (UncheckedIOException e) {
+            status.add(report(e));
         }
+        return status.value;
     }
 
     /** Runs one shell line; true when it said quit. */
@@ -307,7 +283,7 @@ final class Invocation {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().getFirst().startsWith("-")) {
             String word = unmatched.getUnmatched().getFirst();
-            message = e.getCommandLine() == commandLine ? "unknown command '" + word + "'" : "unexpected argument '" + word + "'";
+            message = (e.getCommandLine() == commandLine ? "unknown command '" : "unexpected argument '") + word + "'";
         }
         return usageError(message, e.getCommandLine());
     }

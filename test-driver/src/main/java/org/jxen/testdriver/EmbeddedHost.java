@@ -31,6 +31,8 @@ import org.jxen.xenstore.XenstoreOptions;
  */
 final class EmbeddedHost implements Hypervisor {
 
+    private static final System.Logger LOG = System.getLogger(EmbeddedHost.class.getName());
+
     private final Hypervisor driver;
     private final FakeXenstored xenstored;
     private final FakeXend xend;
@@ -155,14 +157,14 @@ final class EmbeddedHost implements Hypervisor {
             try {
                 resource.close();
             } catch (Exception e) {
-                System.getLogger(EmbeddedHost.class.getName()).log(System.Logger.Level.DEBUG, "closing " + resource, e);
+                LOG.log(System.Logger.Level.DEBUG, "closing " + resource, e);
             }
         }
         if (directory != null) {
             try {
                 Files.deleteIfExists(directory);
             } catch (IOException e) {
-                System.getLogger(EmbeddedHost.class.getName()).log(System.Logger.Level.DEBUG, "removing " + directory, e);
+                LOG.log(System.Logger.Level.DEBUG, "removing " + directory, e);
             }
         }
     }

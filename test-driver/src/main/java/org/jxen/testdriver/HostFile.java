@@ -51,6 +51,9 @@ final class HostFile {
     /** major.minor and XENVER_extraversion, which Xen holds in 16 bytes with the NUL. */
     private static final Pattern XEN_VERSION = Pattern.compile("(\\d{1,5})\\.(\\d{1,5})(\\p{Graph}{0,15})");
 
+    /** How Jackson names a place inside its messages: "[Source: REDACTED (...); line: 3, column: 14]". */
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
+
     private final Path file;
 
     private HostFile(Path file) {
@@ -99,7 +102,8 @@ final class HostFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw fail("bad JSON" + where + ": " + e.getOriginalMessage());
+            String problem = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+            throw fail("bad JSON" + where + ": " + problem);
         } catch (IOException e) {
             throw fail("cannot read it: " + e);
         }

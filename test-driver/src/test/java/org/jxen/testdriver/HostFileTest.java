@@ -124,8 +124,8 @@ class HostFileTest {
     @Test
     void malformedJsonSaysWhere() throws IOException {
         Path file = write("{\n  'cpus': 16,\n  'domains': [\n");
-        String message = rejected(file).getMessage();
-        assertTrue(message.startsWith(HostFile.describe(file) + ": bad JSON at line 4, column 1: "), message);
+        assertRejected(file, HostFile.describe(file) + ": bad JSON at line 4, column 1: Unexpected end-of-input: expected"
+                + " close marker for Array (start marker at line 3, column 14)");
     }
 
     @Test
