@@ -25,13 +25,10 @@ class DefaultUriTest {
 
     @Test
     void withPrivcmdItChoosesXen() throws IOException {
-        // Not a real device: the choice is what is tested, and opening it then fails with one line.
+        // Not a real device: only the choice is checked, not what xen:/// then finds on this machine.
         Path privcmd = Files.createFile(dir.resolve("privcmd"));
-        Cli.Result r = Cli.run(new Environment(Map.of(), privcmd, () -> false), "", "list");
-        assertEquals(1, r.status());
-        String[] lines = r.err().split("\n");
-        assertEquals("jxen: " + privcmd + " found, using xen:///", lines[0]);
-        assertTrue(lines.length == 2 && lines[1].startsWith("error: "), r.err());
+        Cli.Result r = Cli.run(new Environment(Map.of(), privcmd, () -> false), "", "nodeinfo");
+        assertEquals("jxen: " + privcmd + " found, using xen:///", r.err().lines().findFirst().orElseThrow());
     }
 
     @Test
