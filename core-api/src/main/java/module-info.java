@@ -9,6 +9,7 @@ module org.jxen {
     requires transitive org.jxen.xend;
 
     exports org.jxen;
+    exports org.jxen.libvirt;
     exports org.jxen.spi;
 
     uses org.jxen.spi.HypervisorProvider;

@@ -115,6 +115,8 @@ final class HypercallBackend {
         } catch (HypercallException e) {
             throw failure("read the vCPUs of " + target, e);
         }
+        // Still the same domain at the end, so the answer is never half another domain's.
+        checked(target);
         return vcpus;
     }
 

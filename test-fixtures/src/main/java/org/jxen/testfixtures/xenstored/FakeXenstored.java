@@ -102,8 +102,9 @@ public final class FakeXenstored implements AutoCloseable {
     public void close() {
         try {
             server.close();
-            connections.forEach(FakeConnection::close);
+            // The acceptor first: a connection it accepted but had not yet listed would stay open.
             acceptor.join();
+            connections.forEach(FakeConnection::close);
             for (FakeConnection connection : connections) {
                 connection.join();
             }
