@@ -81,13 +81,24 @@ final class HypercallBackend {
         try {
             return x.domainInfo(id);
         } catch (HypercallException e) {
+            if (e.errnoName().equals("ESRCH")) {
+                throw new JxenException(ErrorCode.NO_DOMAIN, "no domain with id " + id, Backend.HYPERCALL, "ESRCH", e);
+            }
             throw failure("look up domain " + id, e);
         }
     }
 
     /** The domain still holding {@code target}'s id and UUID; NO_DOMAIN once it is gone. */
     DomainInfo checked(Target target) {
-        DomainInfo info = domain(target.id());
+        DomainInfo info;
+        try {
+            info = domain(target.id());
+        } catch (JxenException e) {
+            if (e.code() == ErrorCode.NO_DOMAIN) {
+                throw target.gone(e);
+            }
+            throw e;
+        }
         if (!info.handle().equals(target.uuid())) {
             throw target.gone(Backend.HYPERCALL);
         }

@@ -25,6 +25,12 @@ record Target(int id, String name, UUID uuid) {
         return new JxenException(ErrorCode.NO_DOMAIN, this + " (id " + id + ") no longer exists", backend, null, null);
     }
 
+    /** The same, when the backend said so itself: its detail (ESRCH, ENOENT...) and error stay underneath. */
+    JxenException gone(JxenException cause) {
+        return new JxenException(ErrorCode.NO_DOMAIN, this + " (id " + id + ") no longer exists",
+                cause.backend().orElse(null), cause.detail().orElse(null), cause);
+    }
+
     @Override
     public String toString() {
         return "domain " + name;

@@ -77,7 +77,7 @@ public final class XenDriver {
                 ? new XendBackend(BackendClient.of(Backend.XEND, XendClient.create(XendEndpoint.defaultSocket())))
                 : new XendBackend(BackendClient.absent(Backend.XEND, "xend unavailable: no socket at " + XendEndpoint.DEFAULT_SOCKET));
         if (opened.isEmpty() && !Files.exists(XendEndpoint.DEFAULT_SOCKET)) {
-            throw new JxenException(ErrorCode.NO_SUPPORT, "no Xen here: " + hypercall.why() + "; " + xenstore.why()
+            throw new JxenException(ErrorCode.NO_SUPPORT, "cannot open " + URI + ": " + hypercall.why() + "; " + xenstore.why()
                     + "; " + xend.why(), null, null, null);
         }
         return new XenHypervisor(hypercall, xenstore, xend, () -> closeAll(opened));

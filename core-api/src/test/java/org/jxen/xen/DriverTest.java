@@ -63,7 +63,7 @@ class DriverTest {
 
     @Test
     void unknownDomainsAreNoDomain() {
-        assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(7));
+        assertEquals("no domain with id 7", assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(7)).getMessage());
         JxenException e = assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain("nosuch"));
         assertEquals("no domain named 'nosuch'", e.getMessage());
         assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(UUID.fromString("00000000-0000-0000-0000-000000000007")));
@@ -179,7 +179,7 @@ class DriverTest {
         stack.host.destroyDomain(1);
         for (Runnable call : List.<Runnable>of(demo::vcpus, demo::vcpuCount, () -> demo.setVcpus(1),
                 () -> demo.pinVcpu(0, CpuMap.of(0)))) {
-            assertCode(ErrorCode.NO_DOMAIN, call::run);
+            assertEquals("domain demo (id 1) no longer exists", assertCode(ErrorCode.NO_DOMAIN, call::run).getMessage());
         }
         // A new domain under the same id is a different domain.
         stack.host.createDomain(1, "demo", UUID.randomUUID(), 4, 4);

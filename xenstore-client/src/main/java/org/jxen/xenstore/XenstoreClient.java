@@ -5,6 +5,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +80,16 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
             };
             return new XenstoreClient(channel, options);
         } catch (IOException e) {
-            throw new XenstoreConnectionException("cannot open xenstore at " + endpoint + ": " + e, e);
+            Path path = switch (endpoint) {
+                case XenstoreEndpoint.UnixSocket socket -> socket.path();
+                case XenstoreEndpoint.Device device -> device.path();
+            };
+            String why = switch (e) {
+                case NoSuchFileException n -> "no such file";
+                case AccessDeniedException a -> "permission denied";
+                default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            };
+            throw new XenstoreConnectionException("cannot open xenstore at " + path + ": " + why, e);
         }
     }
 

@@ -1,0 +1,13 @@
+package org.jxen.cli;
+
+/** A jxen command that works on the host: picocli fills its fields, then {@link #run} does the work. */
+interface HostCommand {
+
+    /**
+     * Does the command's work and prints its output.
+     *
+     * @param session the connection and the output streams
+     * @throws org.jxen.JxenException when the host refuses; the caller prints it and exits 1
+     */
+    void run(Session session);
+}

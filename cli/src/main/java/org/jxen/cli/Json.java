@@ -1,0 +1,155 @@
+package org.jxen.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.jxen.DomainIdentity;
+import org.jxen.NodeInfo;
+import org.jxen.VcpuCount;
+import org.jxen.VcpuInfo;
+
+/**
+ * The {@code --json} output of every command, with Jackson's streaming writer. Only this class
+ * touches Jackson, so a call without {@code --json} never loads it (start-up time).
+ */
+final class Json {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    /** Indented as jq prints: one element per line, {@code "name": value}. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
+    private Json() {
+    }
+
+    /**
+     * One domain of {@code list}: who it is and its vCPU counts.
+     *
+     * @param identity the id, name and UUID
+     * @param vcpus online and maximum vCPUs
+     */
+    record DomainRow(DomainIdentity identity, VcpuCount vcpus) {
+    }
+
+    /**
+     * Prints {@code vcpuinfo}: an array of {vcpu, state, cpu, cpu_time_ns, affinity, soft_affinity}.
+     *
+     * @param out where to print
+     * @param vcpus the vCPUs
+     */
+    static void vcpus(PrintStream out, List<VcpuInfo> vcpus) {
+        array(out, vcpus, (g, v) -> {
+            g.writeNumberField("vcpu", v.number());
+            g.writeStringField("state", v.state().name().toLowerCase(Locale.ROOT));
+            g.writeNumberField("cpu", v.cpu());
+            g.writeNumberField("cpu_time_ns", v.cpuTime());
+            g.writeStringField("affinity", v.hardAffinity().toString());
+            g.writeStringField("soft_affinity", v.softAffinity().toString());
+        });
+    }
+
+    /**
+     * Prints {@code vcpupin}: an array of {vcpu, affinity, soft_affinity}.
+     *
+     * @param out where to print
+     * @param vcpus the vCPUs
+     */
+    static void affinities(PrintStream out, List<VcpuInfo> vcpus) {
+        array(out, vcpus, (g, v) -> {
+            g.writeNumberField("vcpu", v.number());
+            g.writeStringField("affinity", v.hardAffinity().toString());
+            g.writeStringField("soft_affinity", v.softAffinity().toString());
+        });
+    }
+
+    /**
+     * Prints {@code vcpucount} and {@code setvcpus}: {current, maximum}.
+     *
+     * @param out where to print
+     * @param count the counts
+     */
+    static void vcpuCount(PrintStream out, VcpuCount count) {
+        write(out, g -> object(g, count, (o, c) -> {
+            o.writeNumberField("current", c.current());
+            o.writeNumberField("maximum", c.maximum());
+        }));
+    }
+
+    /**
+     * Prints {@code nodeinfo}: {cpus, max_cpu_id, xen_version}.
+     *
+     * @param out where to print
+     * @param node the host
+     */
+    static void node(PrintStream out, NodeInfo node) {
+        write(out, g -> object(g, node, (o, n) -> {
+            o.writeNumberField("cpus", n.cpus());
+            o.writeNumberField("max_cpu_id", n.maxCpuId());
+            o.writeStringField("xen_version", n.xenVersion());
+        }));
+    }
+
+    /**
+     * Prints {@code list}: an array of {id, name, uuid, vcpus_online, vcpus_max}, the domain fields
+     * of a test host file.
+     *
+     * @param out where to print
+     * @param domains the domains
+     */
+    static void domains(PrintStream out, List<DomainRow> domains) {
+        array(out, domains, (g, d) -> {
+            g.writeNumberField("id", d.identity().id());
+            g.writeStringField("name", d.identity().name());
+            g.writeStringField("uuid", d.identity().uuid().toString());
+            g.writeNumberField("vcpus_online", d.vcpus().current());
+            g.writeNumberField("vcpus_max", d.vcpus().maximum());
+        });
+    }
+
+    /** Writes one JSON document; Jackson reports errors of the stream as IOException. */
+    private interface Document {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes the fields of one object for a value. */
+    private interface Fields<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    private static <T> void array(PrintStream out, List<T> values, Fields<T> fields) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (T value : values) {
+                object(g, value, fields);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static <T> void object(JsonGenerator g, T value, Fields<T> fields) throws IOException {
+        g.writeStartObject();
+        fields.write(g, value);
+        g.writeEndObject();
+    }
+
+    private static void write(PrintStream out, Document document) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(PRINTER);
+            document.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,33 @@
+package org.jxen.cli;
+
+import java.io.PrintStream;
+import org.jxen.NodeInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code nodeinfo}: virsh's lines (without the CPU model, which Xen does not report), then Xen's. */
+@Command(name = "nodeinfo", description = "Show the host: physical CPUs, topology, memory and Xen version.")
+final class NodeinfoCommand implements HostCommand {
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public void run(Session session) {
+        NodeInfo node = session.hypervisor().nodeInfo();
+        if (output.json) {
+            Json.node(session.out(), node);
+            return;
+        }
+        PrintStream out = session.out();
+        out.printf("%-20s %d%n", "CPU(s):", node.cpus());
+        out.printf("%-20s %d MHz%n", "CPU frequency:", node.mhz());
+        out.printf("%-20s %d%n", "CPU socket(s):", node.sockets());
+        out.printf("%-20s %d%n", "Core(s) per socket:", node.cores());
+        out.printf("%-20s %d%n", "Thread(s) per core:", node.threads());
+        out.printf("%-20s %d%n", "NUMA cell(s):", node.nodes());
+        out.printf("%-20s %d KiB%n", "Memory size:", node.memoryKiB());
+        out.printf("%-20s %d%n", "Max CPU id:", node.maxCpuId());
+        out.printf("%-20s %s%n", "Xen version:", node.xenVersion());
+    }
+}
