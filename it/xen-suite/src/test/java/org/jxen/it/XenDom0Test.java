@@ -429,6 +429,7 @@ class XenDom0Test {
             assertEquals(-1, call.getAsInt());
             JxenException e = Libvirt.virGetLastError();
             assertTrue(e != null && e.code() == code, () -> "expected " + code + ", last error: " + e);
+            log("facade rejected: %s %s", e.code(), e.getMessage());
             assertEquals(before, xlView(guest), "xl's view changed after a rejected call");
         }
     }
@@ -774,6 +775,8 @@ class XenDom0Test {
     private void assertRejectedUnchanged(ErrorCode code, Executable call) {
         String before = xlView(guest);
         JxenException e = assertThrows(JxenException.class, call);
+        // What real Xen answered, for the record: the code, the message and the errno underneath.
+        log("rejected: %s %s%s", e.code(), e.getMessage(), e.detail().map(d -> " [" + d + "]").orElse(""));
         assertEquals(code, e.code(), () -> "error code of: " + e.getMessage());
         assertEquals(before, xlView(guest), "xl's view changed after a rejected call");
         assertFalse(e.getMessage().isBlank(), "the error says why");
