@@ -38,11 +38,12 @@ final class LabGuest implements AutoCloseable {
      * Starts {@code xl create} without waiting, so that two guests build concurrently (each takes
      * 14-20 s under TCG); {@link #awaitCreated()} waits.
      *
+     * The guest is created paused; {@link #unpause()} lets it boot.
+     *
      * @param dir the staged lab directory holding guest/vmlinuz and guest/initrd.gz
-     * @param paused whether to leave the guest paused (a guest that is only destroyed needs no CPU)
      * @return the guest being created
      */
-    static LabGuest start(Path dir, boolean paused) {
+    static LabGuest start(Path dir) {
         String name = PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try {
             Path config = Files.createTempFile(name, ".cfg");
@@ -57,9 +58,7 @@ final class LabGuest implements AutoCloseable {
                     "maxvcpus = 4",
                     "on_crash = \"destroy\"",
                     ""));
-            List<String> command = paused ? List.of("xl", "create", "-p", config.toString())
-                    : List.of("xl", "create", config.toString());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            Process p = new ProcessBuilder("xl", "create", "-p", config.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return new LabGuest(name, p, config);
         } catch (IOException e) {
@@ -98,6 +97,11 @@ final class LabGuest implements AutoCloseable {
     /** The guest's domain id. */
     int id() {
         return id;
+    }
+
+    /** Lets the guest run: its kernel boots. */
+    void unpause() {
+        Xl.run("xl", "unpause", name);
     }
 
     /** Destroys the guest now (used to test a domain that disappears under a handle). */
