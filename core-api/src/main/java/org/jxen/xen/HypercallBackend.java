@@ -131,10 +131,12 @@ final class HypercallBackend {
         return vcpus;
     }
 
-    /** Sets an affinity and returns the map Xen made effective. */
+    /**
+     * Sets an affinity and returns the map Xen made effective. The caller has just checked the
+     * domain's identity (reading its maximum), so this costs one hypercall.
+     */
     CpuMap pin(Target target, int vcpu, Affinity which, CpuMap cpus) {
         XenHypercalls x = xen();
-        checked(target);
         byte[] map = new byte[x.cpumapBytes()];
         cpus.copyInto(map, 0, map.length);
         try {

@@ -75,6 +75,7 @@ final class XenDomain implements Domain {
         if (cpus == null) {
             throw new JxenException(ErrorCode.INVALID_ARG, "the CPU map for vCPU " + vcpu + " of " + target + " is null");
         }
+        // Also checks that the handle's domain still exists under its UUID.
         int maximum = vcpuCount().maximum();
         if (vcpu < 0 || vcpu >= maximum) {
             throw new JxenException(ErrorCode.INVALID_ARG,
