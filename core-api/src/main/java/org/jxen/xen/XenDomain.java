@@ -81,7 +81,7 @@ final class XenDomain implements Domain {
             throw new JxenException(ErrorCode.INVALID_ARG,
                     "vCPU " + vcpu + " out of range 0-" + (maximum - 1) + " for " + target);
         }
-        int hostCpus = host.nodeInfo().hostCpus();
+        int hostCpus = host.hostCpus();
         if (cpus.isEmpty()) {
             throw new JxenException(ErrorCode.INVALID_ARG, "the CPU map for vCPU " + vcpu + " of " + target
                     + " is empty; choose CPUs in 0-" + (hostCpus - 1));

@@ -29,6 +29,8 @@ final class XenHypervisor implements Hypervisor {
     private final XendBackend xend;
     private final AutoCloseable resources;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** max_cpu_id + 1, read once: it is fixed when Xen boots (CPU hotplug changes nr_cpus, not it). */
+    private volatile int hostCpus;
 
     XenHypervisor(HypercallBackend hypercall, XenstoreBackend xenstore, XendBackend xend, AutoCloseable resources) {
         this.hypercall = hypercall;
@@ -42,6 +44,16 @@ final class XenHypervisor implements Hypervisor {
         return run("read the host's CPUs",
                 new Attempt<>(Backend.HYPERCALL, hypercall::nodeInfo),
                 new Attempt<>(Backend.XEND, xend::nodeInfo));
+    }
+
+    /** How many CPU numbers the host's maps hold, for checking a pin; one physinfo per connection. */
+    int hostCpus() {
+        int n = hostCpus;
+        if (n == 0) {
+            n = nodeInfo().hostCpus();
+            hostCpus = n;
+        }
+        return n;
     }
 
     @Override

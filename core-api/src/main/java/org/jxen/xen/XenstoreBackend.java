@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import org.jxen.Backend;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
+import org.jxen.xenstore.Xenstore;
 import org.jxen.xenstore.XenstoreClient;
 import org.jxen.xenstore.XenstoreConnectionException;
 import org.jxen.xenstore.XenstoreError;
@@ -92,7 +93,7 @@ final class XenstoreBackend {
         }
     }
 
-    private static Optional<String> readOptional(org.jxen.xenstore.Xenstore store, String path) {
+    private static Optional<String> readOptional(Xenstore store, String path) {
         try {
             return Optional.of(text(store.read(path)));
         } catch (XenstoreErrorException e) {
