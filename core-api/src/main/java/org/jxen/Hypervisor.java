@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PrivcmdDevice;
 import org.jxen.spi.HypervisorProvider;
 import org.jxen.xen.XenDriver;
@@ -61,6 +63,15 @@ public interface Hypervisor extends AutoCloseable {
      * @return the node information
      */
     NodeInfo nodeInfo();
+
+    /**
+     * Returns the domctl and sysctl interface versions jxen found Xen accepting when it opened
+     * privcmd: they select the struct layouts of every hypercall (0x15 and 0x15 on Xen 4.17).
+     *
+     * @return the versions; empty when this connection has no privcmd backend (no device, or a
+     *     host reached through xenstore and xend only)
+     */
+    Optional<InterfaceVersions> interfaceVersions();
 
     /**
      * Lists the running domains in id order, Domain-0 first.

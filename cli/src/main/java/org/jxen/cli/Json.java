@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jxen.DomainIdentity;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
+import org.jxen.hypercall.InterfaceVersions;
 
 /**
  * The {@code --json} output of every command, with Jackson's streaming writer. Only this class
@@ -87,16 +89,25 @@ final class Json {
     }
 
     /**
-     * Prints {@code nodeinfo}: {cpus, max_cpu_id, xen_version}.
+     * Prints {@code nodeinfo}: {cpus, max_cpu_id, xen_version, domctl_interface, sysctl_interface},
+     * the interface versions as numbers, or null without privcmd.
      *
      * @param out where to print
      * @param node the host
+     * @param versions the hypercall interface versions, when privcmd is used
      */
-    static void node(PrintStream out, NodeInfo node) {
+    static void node(PrintStream out, NodeInfo node, Optional<InterfaceVersions> versions) {
         write(out, g -> object(g, node, (o, n) -> {
             o.writeNumberField("cpus", n.cpus());
             o.writeNumberField("max_cpu_id", n.maxCpuId());
             o.writeStringField("xen_version", n.xenVersion());
+            if (versions.isPresent()) {
+                o.writeNumberField("domctl_interface", versions.get().domctl());
+                o.writeNumberField("sysctl_interface", versions.get().sysctl());
+            } else {
+                o.writeNullField("domctl_interface");
+                o.writeNullField("sysctl_interface");
+            }
         }));
     }
 

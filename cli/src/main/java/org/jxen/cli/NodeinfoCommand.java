@@ -1,11 +1,16 @@
 package org.jxen.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import org.jxen.NodeInfo;
+import org.jxen.hypercall.InterfaceVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code nodeinfo}: virsh's lines (without the CPU model, which Xen does not report), then Xen's. */
+/**
+ * {@code nodeinfo}: virsh's lines (without the CPU model, which Xen does not report), then Xen's,
+ * with the hypercall interface versions jxen found when it opened privcmd.
+ */
 @Command(name = "nodeinfo", description = "Show the host: physical CPUs, topology, memory and Xen version.")
 final class NodeinfoCommand implements HostCommand {
 
@@ -15,8 +20,9 @@ final class NodeinfoCommand implements HostCommand {
     @Override
     public void run(Session session) {
         NodeInfo node = session.hypervisor().nodeInfo();
+        Optional<InterfaceVersions> versions = session.hypervisor().interfaceVersions();
         if (output.json) {
-            Json.node(session.out(), node);
+            Json.node(session.out(), node, versions);
             return;
         }
         PrintStream out = session.out();
@@ -29,5 +35,9 @@ final class NodeinfoCommand implements HostCommand {
         out.printf("%-20s %d KiB%n", "Memory size:", node.memoryKiB());
         out.printf("%-20s %d%n", "Max CPU id:", node.maxCpuId());
         out.printf("%-20s %s%n", "Xen version:", node.xenVersion());
+        versions.ifPresent(v -> {
+            out.printf("%-20s 0x%02x%n", "Domctl interface:", v.domctl());
+            out.printf("%-20s 0x%02x%n", "Sysctl interface:", v.sysctl());
+        });
     }
 }

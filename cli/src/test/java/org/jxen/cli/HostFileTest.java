@@ -40,7 +40,8 @@ class HostFileTest {
         Cli.Result r = Cli.run("-c", uri, "nodeinfo --json; vcpupin 3 1 4000-4095,7; vcpupin 3 1; vcpuinfo 3 --pretty");
         assertEquals(0, r.status(), r.err());
         String[] parts = r.out().split("\n(?= VCPU   CPU Affinity)|\n(?=VCPU:  )", 3);
-        assertEquals("{\n  \"cpus\": 4096,\n  \"max_cpu_id\": 4095,\n  \"xen_version\": \"4.17.0\"\n}", parts[0]);
+        assertEquals("{\n  \"cpus\": 4096,\n  \"max_cpu_id\": 4095,\n  \"xen_version\": \"4.17.0\",\n"
+                + "  \"domctl_interface\": 21,\n  \"sysctl_interface\": 21\n}", parts[0]);
         assertEquals(" VCPU   CPU Affinity\n----------------------\n 1      7,4000-4095", parts[1]);
         assertEquals("""
                 VCPU:           1

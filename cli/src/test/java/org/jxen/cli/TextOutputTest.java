@@ -106,6 +106,8 @@ class TextOutputTest {
                 Memory size:         16777216 KiB
                 Max CPU id:          15
                 Xen version:         4.17.0
+                Domctl interface:    0x15
+                Sysctl interface:    0x15
                 """, Cli.run("nodeinfo").out());
     }
 

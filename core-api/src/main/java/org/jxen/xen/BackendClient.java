@@ -40,6 +40,11 @@ record BackendClient<T>(Backend backend, T client, String absent) {
         return client;
     }
 
+    /** Whether there is a client. */
+    boolean available() {
+        return client != null;
+    }
+
     /** "available", or why not. */
     String why() {
         return absent == null ? "available" : absent;

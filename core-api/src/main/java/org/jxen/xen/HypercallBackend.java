@@ -2,6 +2,7 @@ package org.jxen.xen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
 import org.jxen.ErrorCode;
@@ -13,6 +14,7 @@ import org.jxen.VcpuState;
 import org.jxen.hypercall.Affinity;
 import org.jxen.hypercall.DomainInfo;
 import org.jxen.hypercall.HypercallException;
+import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PhysInfo;
 import org.jxen.hypercall.XenHypercalls;
 
@@ -34,6 +36,11 @@ final class HypercallBackend {
     /** What this backend is: "available", or why it is not. */
     String why() {
         return hypercalls.why();
+    }
+
+    /** The interface versions probed at connect; empty without a device. */
+    Optional<InterfaceVersions> interfaceVersions() {
+        return hypercalls.available() ? Optional.of(xen().interfaceVersions()) : Optional.empty();
     }
 
     private XenHypercalls xen() {

@@ -2,6 +2,7 @@ package org.jxen.xen;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.hypercall.DomainInfo;
+import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.xen.FallbackPolicy.Attempt;
 
 /**
@@ -44,6 +46,12 @@ final class XenHypervisor implements Hypervisor {
         return run("read the host's CPUs",
                 new Attempt<>(Backend.HYPERCALL, hypercall::nodeInfo),
                 new Attempt<>(Backend.XEND, xend::nodeInfo));
+    }
+
+    @Override
+    public Optional<InterfaceVersions> interfaceVersions() {
+        requireOpen("read the interface versions");
+        return hypercall.interfaceVersions();
     }
 
     /** How many CPU numbers the host's maps hold, for checking a pin; one physinfo per connection. */
@@ -140,10 +148,14 @@ final class XenHypervisor implements Hypervisor {
     /** Runs an operation through the fallback policy, on an open connection. */
     @SafeVarargs
     final <T> T run(String operation, Attempt<T>... attempts) {
+        requireOpen(operation);
+        return FallbackPolicy.run(operation, List.of(attempts));
+    }
+
+    private void requireOpen(String operation) {
         if (closed.get()) {
             throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection is closed");
         }
-        return FallbackPolicy.run(operation, List.of(attempts));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.jxen.libvirt;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jxen.Domain;
 import org.jxen.DomainIdentity;
 import org.jxen.Hypervisor;
 import org.jxen.NodeInfo;
+import org.jxen.hypercall.InterfaceVersions;
 
 /**
  * A hypervisor that fails the test when asked anything: the facade over it proves that bad
@@ -21,6 +23,11 @@ final class UnreachableHost implements Hypervisor {
     @Override
     public NodeInfo nodeInfo() {
         throw touched("nodeInfo()");
+    }
+
+    @Override
+    public Optional<InterfaceVersions> interfaceVersions() {
+        throw touched("interfaceVersions()");
     }
 
     @Override

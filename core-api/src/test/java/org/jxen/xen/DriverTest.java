@@ -196,6 +196,7 @@ class DriverTest {
         JxenException e = assertCode(ErrorCode.OPERATION_INVALID, demo::vcpus);
         assertEquals("cannot read the vCPUs of domain demo: the connection is closed", e.getMessage());
         assertCode(ErrorCode.OPERATION_INVALID, stack.hv::nodeInfo);
+        assertCode(ErrorCode.OPERATION_INVALID, stack.hv::interfaceVersions);
     }
 
     private List<String> availability(int domid, int count) {

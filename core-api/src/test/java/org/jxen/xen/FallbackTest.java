@@ -37,6 +37,7 @@ class FallbackTest {
     void withoutPrivcmdXendAnswersEverything() throws Exception {
         try (XenStack stack = XenStack.with(Backend.XENSTORE, Backend.XEND)) {
             assertEquals(16, stack.hv.nodeInfo().cpus());
+            assertEquals(Optional.empty(), stack.hv.interfaceVersions(), "no privcmd, no interface versions");
             assertEquals(List.of("Domain-0", "demo"), stack.hv.listDomains().stream().map(d -> d.name()).toList());
             Domain demo = stack.hv.domain("demo");
             assertEquals(1, demo.identity().id());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +18,11 @@ import org.jxen.Domain;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.VcpuInfo;
+import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The driver on hosts other than the default: many CPUs, every supported Xen release, many callers. */
@@ -66,7 +69,25 @@ class HostShapesTest {
             assertEquals(true, v.cpu() == 2 || v.cpu() == 3, "runs on an online CPU of the map: " + v.cpu());
             // Only offline CPUs: Xen refuses, and the driver says so.
             JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> g.pinVcpu(1, CpuMap.range(4, 7)));
-            assertEquals(java.util.Optional.of("EINVAL"), e.detail());
+            assertEquals(Optional.of("EINVAL"), e.detail());
+        }
+    }
+
+    /**
+     * Each release's XEN_DOMCTL_INTERFACE_VERSION and XEN_SYSCTL_INTERFACE_VERSION, from
+     * xen/include/public/domctl.h and sysctl.h at its tag (the table in the reference's
+     * hypercalls.md, section 4): the driver must find them by probing, not by reading a table.
+     */
+    @ParameterizedTest(name = "Xen 4.{0}: domctl {1}, sysctl {2}")
+    @CsvSource({"16, 0x14, 0x14", "17, 0x15, 0x15", "18, 0x16, 0x15", "19, 0x17, 0x15", "20, 0x17, 0x15",
+            "21, 0x17, 0x16", "22, 0x18, 0x16"})
+    void theDriverFindsEachReleasesInterfaceVersions(int minor, String domctl, String sysctl) throws Exception {
+        SimulatedHost host = SimulatedHost.builder().xenVersion(4, minor, ".1")
+                .domain(0, "Domain-0", new UUID(0, 0), 4, 4)
+                .build();
+        try (XenStack stack = XenStack.on(host, Backend.HYPERCALL)) {
+            assertEquals(Optional.of(new InterfaceVersions(Integer.decode(domctl), Integer.decode(sysctl))),
+                    stack.hv.interfaceVersions());
         }
     }
 

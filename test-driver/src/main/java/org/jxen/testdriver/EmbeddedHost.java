@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jxen.Domain;
@@ -13,6 +14,7 @@ import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
+import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.testfixtures.privcmd.FakePrivcmd;
 import org.jxen.testfixtures.xend.FakeXend;
@@ -93,6 +95,11 @@ final class EmbeddedHost implements Hypervisor {
     @Override
     public NodeInfo nodeInfo() {
         return driver.nodeInfo();
+    }
+
+    @Override
+    public Optional<InterfaceVersions> interfaceVersions() {
+        return driver.interfaceVersions();
     }
 
     @Override
