@@ -93,8 +93,9 @@ final class XenDomain implements Domain {
         host.run(operation,
                 new Attempt<>(Backend.HYPERCALL, () -> {
                     CpuMap effective = host.hypercall().pin(target, vcpu, which, cpus);
-                    if (!effective.equals(cpus)) {
-                        // Xen keeps the request but runs the vCPU on the online CPUs of it only.
+                    // Xen keeps the request but runs the vCPU on the online CPUs of it only. Every
+                    // CPU the host can have means "anywhere" (xl's "all"): nothing to warn about.
+                    if (!effective.equals(cpus) && !cpus.equals(CpuMap.all(hostCpus))) {
                         LOG.log(Level.WARNING, "{0}: Xen uses CPUs {1} of the requested {2} (the others are offline{3})",
                                 operation, effective, cpus, which == Affinity.SOFT ? " or outside the hard affinity" : "");
                     }

@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.IntStream;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
@@ -70,6 +75,43 @@ class HostShapesTest {
             // Only offline CPUs: Xen refuses, and the driver says so.
             JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> g.pinVcpu(1, CpuMap.range(4, 7)));
             assertEquals(Optional.of("EINVAL"), e.detail());
+        }
+    }
+
+    @Test
+    void aNarrowedPinIsWarnedOfUnlessItAskedForEveryCpu() throws Exception {
+        SimulatedHost host = SimulatedHost.builder().cpus(8).onlineCpus(4)
+                .domain(0, "Domain-0", new UUID(0, 0), 1, 1)
+                .domain(1, "g", GUEST, 2, 2)
+                .build();
+        Logger logger = Logger.getLogger(XenDomain.class.getName());
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                warnings.add(r.getLevel() + " " + new SimpleFormatter().formatMessage(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (XenStack stack = XenStack.on(host, Backend.HYPERCALL, Backend.XENSTORE)) {
+            Domain g = stack.hv.domain("g");
+            g.pinVcpu(0, CpuMap.range(0, 3));
+            g.pinVcpu(0, CpuMap.range(0, 7));
+            g.pinVcpuSoft(1, CpuMap.range(0, 7));
+            assertEquals(List.of(), warnings, "all online CPUs, or every CPU the host can have");
+            g.pinVcpu(1, CpuMap.range(2, 7));
+            assertEquals(List.of("WARNING pin vCPU 1 of domain g to CPUs 2-7: Xen uses CPUs 2-3 of the"
+                    + " requested 2-7 (the others are offline)"), warnings);
+        } finally {
+            logger.removeHandler(handler);
         }
     }
 
