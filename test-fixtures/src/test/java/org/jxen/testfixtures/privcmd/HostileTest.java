@@ -17,8 +17,6 @@ import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.XenHypercalls;
 import org.jxen.hypercall.abi.DomctlAbi;
-import org.jxen.hypercall.abi.Field;
-import org.jxen.hypercall.abi.Layouts;
 import org.jxen.hypercall.abi.XenRelease;
 import org.jxen.testfixtures.host.SimulatedHost;
 
@@ -35,6 +33,7 @@ class HostileTest {
     private final FakePrivcmd fake = new FakePrivcmd(host);
     private final XenHypercalls xen = XenHypercalls.connect(fake);
     private final DomctlAbi abi = XenRelease.of(4, 17).orElseThrow().domctl();
+    private final RawDomctl raw = new RawDomctl(fake, abi);
 
     @AfterEach
     void close() {
@@ -116,13 +115,13 @@ class HostileTest {
             d.asSlice(abi.size(), 4).fill((byte) 0xFF);
             // set with nr_bits 13: bits past 13 are ignored, the write-back masks the last byte
             affinity(d, Operation.DOMCTL_SETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 13);
-            assertEquals(0, issue(buf, d));
+            assertEquals(0, raw.issue(buf, d));
             assertArrayEquals(new byte[] {(byte) 0xFF, 0x1F, (byte) 0xFF, (byte) 0xFF},
                     d.asSlice(abi.size(), 4).toArray(JAVA_BYTE), "13 bits written back, bytes past them untouched");
             // get with 40 bits: the map as set, zero-filled
             d.asSlice(abi.size(), 5).fill((byte) 0xEE);
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 40);
-            assertEquals(0, issue(buf, d));
+            assertEquals(0, raw.issue(buf, d));
             assertArrayEquals(new byte[] {(byte) 0xFF, 0x1F, 0, 0, 0}, d.asSlice(abi.size(), 5).toArray(JAVA_BYTE));
         }
     }
@@ -133,32 +132,32 @@ class HostileTest {
             MemorySegment d = buf.data();
             long map = d.address() + abi.size();
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, 0, map, 8);
-            assertEquals(-EINVAL, issue(buf, d), "no flags");
+            assertEquals(-EINVAL, raw.issue(buf, d), "no flags");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_SOFT, map, 8);
             abi.softBitmap.set(d, 0);
-            assertEquals(-EINVAL, issue(buf, d), "NULL soft bitmap");
+            assertEquals(-EINVAL, raw.issue(buf, d), "NULL soft bitmap");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, 0x1000, 8);
-            assertEquals(-EFAULT, issue(buf, d), "bitmap outside any leased buffer");
+            assertEquals(-EFAULT, raw.issue(buf, d), "bitmap outside any leased buffer");
             d.set(JAVA_BYTE, abi.size(), (byte) 1);
             affinity(d, Operation.DOMCTL_SETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 0xFFFF_FFFFL);
-            assertEquals(-EFAULT, issue(buf, d), "nr_bits far past the buffer");
+            assertEquals(-EFAULT, raw.issue(buf, d), "nr_bits far past the buffer");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.affinityVcpu.set(d, 0xFFFF_FFFFL);
-            assertEquals(-EINVAL, issue(buf, d), "vCPU -1 as Xen sees it");
+            assertEquals(-EINVAL, raw.issue(buf, d), "vCPU -1 as Xen sees it");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.interfaceVersion.set(d, 0x14);
-            assertEquals(-EACCES, issue(buf, d), "wrong interface version");
+            assertEquals(-EACCES, raw.issue(buf, d), "wrong interface version");
             abi.interfaceVersion.set(d, abi.version());
             abi.cmd.set(d, 999);
-            assertEquals(-ENOSYS, issue(buf, d), "unknown domctl");
+            assertEquals(-ENOSYS, raw.issue(buf, d), "unknown domctl");
             abi.domain.set(d, 4);
             abi.cmd.set(d, Operation.DOMCTL_GETVCPUINFO.subop());
-            assertEquals(-ESRCH, issue(buf, d), "no domain 4");
-            call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), 0x1000);
+            assertEquals(-ESRCH, raw.issue(buf, d), "no domain 4");
+            RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), 0x1000);
             assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct outside any leased buffer");
-            call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address() + d.byteSize() - 16);
+            RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address() + d.byteSize() - 16);
             assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct running past the buffer");
-            call(buf, 99, 0);
+            RawDomctl.call(buf, 99, 0);
             assertEquals(-ENOSYS, fake.hypercall(buf), "unknown hypercall");
         }
         HypercallBuffer closed = fake.lease(0);
@@ -166,25 +165,9 @@ class HostileTest {
         assertEquals(-EFAULT, fake.hypercall(closed), "a lease already given back");
     }
 
+    /** One map: the soft one for SOFT alone, else the hard one. */
     private void affinity(MemorySegment d, Operation op, int vcpu, int flags, long map, long nrBits) {
-        d.asSlice(0, abi.size()).fill((byte) 0);
-        abi.cmd.set(d, op.subop());
-        abi.interfaceVersion.set(d, abi.version());
-        abi.domain.set(d, 3);
-        abi.affinityVcpu.set(d, vcpu);
-        abi.affinityFlags.set(d, flags);
-        boolean soft = flags == DomctlAbi.VCPUAFFINITY_SOFT;
-        (soft ? abi.softBitmap : abi.hardBitmap).set(d, map);
-        (soft ? abi.softNrBits : abi.hardNrBits).set(d, nrBits);
-    }
-
-    private long issue(HypercallBuffer buf, MemorySegment d) {
-        call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address());
-        return fake.hypercall(buf);
-    }
-
-    private static void call(HypercallBuffer buf, long op, long arg0) {
-        Field.of(Layouts.PRIVCMD_HYPERCALL, "op").set(buf.call(), op);
-        Field.of(Layouts.PRIVCMD_HYPERCALL, "arg[0]").set(buf.call(), arg0);
+        raw.affinity(d, op, vcpu, flags);
+        raw.map(d, flags == DomctlAbi.VCPUAFFINITY_SOFT ? Affinity.SOFT : Affinity.HARD, map, nrBits);
     }
 }
