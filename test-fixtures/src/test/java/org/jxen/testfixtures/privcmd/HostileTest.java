@@ -48,6 +48,8 @@ class HostileTest {
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(0x7FF0, 0)); // DOMID_SELF and up
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinity(3, Integer.MIN_VALUE, Affinity.HARD));
+        assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinities(3, -1));
+        assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinities(0x7FF0, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.setVcpuAffinity(3, -5, Affinity.SOFT, new byte[1]));
         assertThrows(IllegalArgumentException.class, () -> xen.maxVcpus(3, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.domainInfoList(0, 0));
@@ -60,6 +62,7 @@ class HostileTest {
             assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, vcpu)).errno());
             assertEquals(EINVAL, assertThrows(HypercallException.class,
                     () -> xen.vcpuAffinity(3, vcpu, Affinity.HARD)).errno());
+            assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, vcpu)).errno());
             assertEquals(EINVAL, assertThrows(HypercallException.class,
                     () -> xen.setVcpuAffinity(3, vcpu, Affinity.HARD, new byte[] {1})).errno());
         }
@@ -74,6 +77,8 @@ class HostileTest {
         assertEquals(ESRCH, e.errno());
         assertEquals("domctl getvcpuinfo failed for domain 3 vCPU 0: ESRCH (errno 3)", e.getMessage());
         assertEquals(ESRCH, assertThrows(HypercallException.class, () -> xen.vcpuAffinity(3, 0, Affinity.HARD)).errno());
+        HypercallException both = assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, 0));
+        assertEquals("domctl getvcpuaffinity failed for domain 3 vCPU 0: ESRCH (errno 3)", both.getMessage());
         // Xen 4.17 answers getdomaininfo for domain 7 instead; the client notices.
         HypercallException info = assertThrows(HypercallException.class, () -> xen.domainInfo(3));
         assertEquals(ESRCH, info.errno());
