@@ -413,7 +413,11 @@ public final class FakePrivcmd implements PrivcmdDevice {
         return BitSet.valueOf(bytes);
     }
 
-    /** Xen's bitmap_to_xenctl_bitmap: copies what both sides hold, zero-fills the rest of the guest's bytes. */
+    /**
+     * Xen's bitmap_to_xenctl_bitmap: copies what both sides hold in whole bytes, zero-fills the rest
+     * of the guest's bytes. nr_bits only counts the bytes: Xen clears the bits past its own CPUs,
+     * which the host's maps never hold, not those past nr_bits.
+     */
     private boolean toGuest(long address, long nrBits, BitSet map) {
         long guestBytes = (nrBits + 7) / 8;
         if (guestBytes == 0) {
@@ -426,9 +430,6 @@ public final class FakePrivcmd implements PrivcmdDevice {
         long copy = Math.min(guestBytes, xenBytes());
         byte[] bytes = Arrays.copyOf(map.toByteArray(), (int) copy);
         out.fill((byte) 0);
-        if ((nrBits & 7) != 0 && guestBytes == copy) {
-            bytes[(int) copy - 1] &= (byte) ((1 << (nrBits & 7)) - 1);
-        }
         MemorySegment.copy(bytes, 0, out, JAVA_BYTE, 0, bytes.length);
         return true;
     }
