@@ -16,6 +16,7 @@ import org.jxen.hypercall.DomainInfo;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PhysInfo;
+import org.jxen.hypercall.VcpuAffinities;
 import org.jxen.hypercall.XenHypercalls;
 
 /**
@@ -125,8 +126,10 @@ final class HypercallBackend {
         try {
             for (int i = 0; i < count; i++) {
                 org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(target.id(), i);
-                CpuMap hard = CpuMap.fromBytes(x.vcpuAffinity(target.id(), i, Affinity.HARD), mapBytes);
-                CpuMap soft = CpuMap.fromBytes(x.vcpuAffinity(target.id(), i, Affinity.SOFT), mapBytes);
+                // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
+                VcpuAffinities maps = x.vcpuAffinities(target.id(), i);
+                CpuMap hard = CpuMap.fromBytes(maps.hard(), mapBytes);
+                CpuMap soft = CpuMap.fromBytes(maps.soft(), mapBytes);
                 VcpuState state = VcpuState.of(v.online(), v.blocked());
                 vcpus.add(new VcpuInfo(i, state, v.cpuTimeNs(), v.online() ? v.cpu() : -1, hard, soft));
             }

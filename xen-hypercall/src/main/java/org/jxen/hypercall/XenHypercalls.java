@@ -264,7 +264,8 @@ public final class XenHypercalls {
     }
 
     /**
-     * Reads a vCPU's affinity as last set: XEN_DOMCTL_getvcpuaffinity.
+     * Reads one of a vCPU's affinities as last set: XEN_DOMCTL_getvcpuaffinity with that map's flag
+     * alone. For both maps {@link #vcpuAffinities} costs one domctl, not two.
      *
      * @param domain the domain id
      * @param vcpu the vCPU number, 0 or more
@@ -281,6 +282,33 @@ public final class XenHypercalls {
             affinityRequest(d, vcpu, which, mapAt);
             domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
             return d.asSlice(mapAt, cpumapBytes).toArray(JAVA_BYTE);
+        }
+    }
+
+    /**
+     * Reads both of a vCPU's affinities, as last set, in one XEN_DOMCTL_getvcpuaffinity: with flags
+     * HARD|SOFT Xen fills both maps in the one call, as libxenctrl's xc_vcpu_getaffinity asks for
+     * them, where {@link #vcpuAffinity} costs a domctl a map.
+     *
+     * @param domain the domain id
+     * @param vcpu the vCPU number, 0 or more
+     * @return both cpumaps, each {@link #cpumapBytes()} long
+     * @throws HypercallException ESRCH for no such domain; EINVAL for a vCPU the domain does not have
+     */
+    public VcpuAffinities vcpuAffinities(int domain, int vcpu) {
+        checkDomain(domain);
+        checkVcpu(vcpu);
+        long hardAt = domctl.size();
+        long softAt = hardAt + cpumapBytes;
+        try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
+            MemorySegment d = buf.data();
+            domctl.affinityVcpu.set(d, vcpu);
+            domctl.affinityFlags.set(d, DomctlAbi.VCPUAFFINITY_HARD | DomctlAbi.VCPUAFFINITY_SOFT);
+            cpumapHandle(d, Affinity.HARD, hardAt);
+            cpumapHandle(d, Affinity.SOFT, softAt);
+            domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
+            return new VcpuAffinities(d.asSlice(hardAt, cpumapBytes).toArray(JAVA_BYTE),
+                    d.asSlice(softAt, cpumapBytes).toArray(JAVA_BYTE));
         }
     }
 
@@ -315,10 +343,20 @@ public final class XenHypercalls {
         }
     }
 
+    /** Asks for one map: its flag alone, so Xen neither reads nor writes the other map. */
     private void affinityRequest(MemorySegment d, int vcpu, Affinity which, long mapAt) {
         domctl.affinityVcpu.set(d, vcpu);
         boolean hard = which == Affinity.HARD;
         domctl.affinityFlags.set(d, hard ? DomctlAbi.VCPUAFFINITY_HARD : DomctlAbi.VCPUAFFINITY_SOFT);
+        cpumapHandle(d, which, mapAt);
+    }
+
+    /**
+     * Points a map's xenctl_bitmap at {@link #cpumapBytes} of this lease from {@code mapAt} on:
+     * Xen reads or writes at most nr_bits there, zero-filling the bytes past its own map.
+     */
+    private void cpumapHandle(MemorySegment d, Affinity which, long mapAt) {
+        boolean hard = which == Affinity.HARD;
         (hard ? domctl.hardBitmap : domctl.softBitmap).set(d, d.address() + mapAt);
         (hard ? domctl.hardNrBits : domctl.softNrBits).set(d, cpumapBytes * 8L);
     }

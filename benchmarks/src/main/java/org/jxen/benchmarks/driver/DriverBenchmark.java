@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The three operations through the whole driver (argument checks, fallback policy, UUID check,
  * hypercall encoding) over the fake privcmd device, on a small host (16 pCPUs, a 4-vCPU domain)
- * and a large one (4096 pCPUs, a 64-vCPU domain). getVcpus costs one getdomaininfo plus three
- * hypercalls per vCPU; a pin costs getdomaininfo and physinfo for the checks, then the pin.
+ * and a large one (4096 pCPUs, a 64-vCPU domain). getVcpus costs a getdomaininfo before and after
+ * and two domctls per vCPU (getvcpuinfo, and one getvcpuaffinity for both maps); a pin costs
+ * getdomaininfo for the checks, then the pin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,8 +17,6 @@ import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.XenHypercalls;
 import org.jxen.hypercall.abi.DomctlAbi;
-import org.jxen.hypercall.abi.Field;
-import org.jxen.hypercall.abi.Layouts;
 import org.jxen.hypercall.abi.XenRelease;
 import org.jxen.testfixtures.host.SimulatedHost;
 
@@ -35,6 +33,7 @@ class HostileTest {
     private final FakePrivcmd fake = new FakePrivcmd(host);
     private final XenHypercalls xen = XenHypercalls.connect(fake);
     private final DomctlAbi abi = XenRelease.of(4, 17).orElseThrow().domctl();
+    private final RawDomctl raw = new RawDomctl(fake, abi);
 
     @AfterEach
     void close() {
@@ -49,6 +48,8 @@ class HostileTest {
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(0x7FF0, 0)); // DOMID_SELF and up
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinity(3, Integer.MIN_VALUE, Affinity.HARD));
+        assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinities(3, -1));
+        assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinities(0x7FF0, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.setVcpuAffinity(3, -5, Affinity.SOFT, new byte[1]));
         assertThrows(IllegalArgumentException.class, () -> xen.maxVcpus(3, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.domainInfoList(0, 0));
@@ -61,6 +62,7 @@ class HostileTest {
             assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, vcpu)).errno());
             assertEquals(EINVAL, assertThrows(HypercallException.class,
                     () -> xen.vcpuAffinity(3, vcpu, Affinity.HARD)).errno());
+            assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, vcpu)).errno());
             assertEquals(EINVAL, assertThrows(HypercallException.class,
                     () -> xen.setVcpuAffinity(3, vcpu, Affinity.HARD, new byte[] {1})).errno());
         }
@@ -75,6 +77,8 @@ class HostileTest {
         assertEquals(ESRCH, e.errno());
         assertEquals("domctl getvcpuinfo failed for domain 3 vCPU 0: ESRCH (errno 3)", e.getMessage());
         assertEquals(ESRCH, assertThrows(HypercallException.class, () -> xen.vcpuAffinity(3, 0, Affinity.HARD)).errno());
+        HypercallException both = assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, 0));
+        assertEquals("domctl getvcpuaffinity failed for domain 3 vCPU 0: ESRCH (errno 3)", both.getMessage());
         // Xen 4.17 answers getdomaininfo for domain 7 instead; the client notices.
         HypercallException info = assertThrows(HypercallException.class, () -> xen.domainInfo(3));
         assertEquals(ESRCH, info.errno());
@@ -114,16 +118,22 @@ class HostileTest {
             MemorySegment d = buf.data();
             long map = d.address() + abi.size();
             d.asSlice(abi.size(), 4).fill((byte) 0xFF);
-            // set with nr_bits 13: bits past 13 are ignored, the write-back masks the last byte
+            // set with nr_bits 13: bits past 13 are dropped on the way in, so 13 come back
             affinity(d, Operation.DOMCTL_SETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 13);
-            assertEquals(0, issue(buf, d));
+            assertEquals(0, raw.issue(buf, d));
             assertArrayEquals(new byte[] {(byte) 0xFF, 0x1F, (byte) 0xFF, (byte) 0xFF},
                     d.asSlice(abi.size(), 4).toArray(JAVA_BYTE), "13 bits written back, bytes past them untouched");
             // get with 40 bits: the map as set, zero-filled
             d.asSlice(abi.size(), 5).fill((byte) 0xEE);
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 40);
-            assertEquals(0, issue(buf, d));
+            assertEquals(0, raw.issue(buf, d));
             assertArrayEquals(new byte[] {(byte) 0xFF, 0x1F, 0, 0, 0}, d.asSlice(abi.size(), 5).toArray(JAVA_BYTE));
+            // get with 3 bits: nr_bits only counts bytes, so the first byte comes back whole
+            d.asSlice(abi.size(), 2).fill((byte) 0xEE);
+            affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 3);
+            assertEquals(0, raw.issue(buf, d));
+            assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xEE}, d.asSlice(abi.size(), 2).toArray(JAVA_BYTE),
+                    "as Xen's bitmap_to_xenctl_bitmap: bits past nr_bits in its last byte are not cleared");
         }
     }
 
@@ -133,32 +143,32 @@ class HostileTest {
             MemorySegment d = buf.data();
             long map = d.address() + abi.size();
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, 0, map, 8);
-            assertEquals(-EINVAL, issue(buf, d), "no flags");
+            assertEquals(-EINVAL, raw.issue(buf, d), "no flags");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_SOFT, map, 8);
             abi.softBitmap.set(d, 0);
-            assertEquals(-EINVAL, issue(buf, d), "NULL soft bitmap");
+            assertEquals(-EINVAL, raw.issue(buf, d), "NULL soft bitmap");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, 0x1000, 8);
-            assertEquals(-EFAULT, issue(buf, d), "bitmap outside any leased buffer");
+            assertEquals(-EFAULT, raw.issue(buf, d), "bitmap outside any leased buffer");
             d.set(JAVA_BYTE, abi.size(), (byte) 1);
             affinity(d, Operation.DOMCTL_SETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 0xFFFF_FFFFL);
-            assertEquals(-EFAULT, issue(buf, d), "nr_bits far past the buffer");
+            assertEquals(-EFAULT, raw.issue(buf, d), "nr_bits far past the buffer");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.affinityVcpu.set(d, 0xFFFF_FFFFL);
-            assertEquals(-EINVAL, issue(buf, d), "vCPU -1 as Xen sees it");
+            assertEquals(-EINVAL, raw.issue(buf, d), "vCPU -1 as Xen sees it");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.interfaceVersion.set(d, 0x14);
-            assertEquals(-EACCES, issue(buf, d), "wrong interface version");
+            assertEquals(-EACCES, raw.issue(buf, d), "wrong interface version");
             abi.interfaceVersion.set(d, abi.version());
             abi.cmd.set(d, 999);
-            assertEquals(-ENOSYS, issue(buf, d), "unknown domctl");
+            assertEquals(-ENOSYS, raw.issue(buf, d), "unknown domctl");
             abi.domain.set(d, 4);
             abi.cmd.set(d, Operation.DOMCTL_GETVCPUINFO.subop());
-            assertEquals(-ESRCH, issue(buf, d), "no domain 4");
-            call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), 0x1000);
+            assertEquals(-ESRCH, raw.issue(buf, d), "no domain 4");
+            RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), 0x1000);
             assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct outside any leased buffer");
-            call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address() + d.byteSize() - 16);
+            RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address() + d.byteSize() - 16);
             assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct running past the buffer");
-            call(buf, 99, 0);
+            RawDomctl.call(buf, 99, 0);
             assertEquals(-ENOSYS, fake.hypercall(buf), "unknown hypercall");
         }
         HypercallBuffer closed = fake.lease(0);
@@ -166,25 +176,9 @@ class HostileTest {
         assertEquals(-EFAULT, fake.hypercall(closed), "a lease already given back");
     }
 
+    /** One map: the soft one for SOFT alone, else the hard one. */
     private void affinity(MemorySegment d, Operation op, int vcpu, int flags, long map, long nrBits) {
-        d.asSlice(0, abi.size()).fill((byte) 0);
-        abi.cmd.set(d, op.subop());
-        abi.interfaceVersion.set(d, abi.version());
-        abi.domain.set(d, 3);
-        abi.affinityVcpu.set(d, vcpu);
-        abi.affinityFlags.set(d, flags);
-        boolean soft = flags == DomctlAbi.VCPUAFFINITY_SOFT;
-        (soft ? abi.softBitmap : abi.hardBitmap).set(d, map);
-        (soft ? abi.softNrBits : abi.hardNrBits).set(d, nrBits);
-    }
-
-    private long issue(HypercallBuffer buf, MemorySegment d) {
-        call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address());
-        return fake.hypercall(buf);
-    }
-
-    private static void call(HypercallBuffer buf, long op, long arg0) {
-        Field.of(Layouts.PRIVCMD_HYPERCALL, "op").set(buf.call(), op);
-        Field.of(Layouts.PRIVCMD_HYPERCALL, "arg[0]").set(buf.call(), arg0);
+        raw.affinity(d, op, vcpu, flags);
+        raw.map(d, flags == DomctlAbi.VCPUAFFINITY_SOFT ? Affinity.SOFT : Affinity.HARD, map, nrBits);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.PhysInfo;
+import org.jxen.hypercall.VcpuAffinities;
 import org.jxen.hypercall.VcpuInfo;
 import org.jxen.hypercall.XenHypercalls;
 import org.jxen.hypercall.XenVersion;
@@ -42,6 +44,18 @@ class RoundTripTest {
     static Stream<Arguments> releasesAndHostSizes() {
         return releases().flatMap(r -> Stream.of(16, 4096, 65_536)
                 .map(cpus -> Arguments.of(r.get()[0], cpus)));
+    }
+
+    static Stream<Arguments> releasesAndOddHostSizes() {
+        // pCPUs, then as Xen's bytes (hex, byte 0 first) every CPU and the last CPU alone
+        return releases().flatMap(r -> Stream.of(
+                Arguments.of(r.get()[0], 1, "01", "01"),
+                Arguments.of(r.get()[0], 7, "7f", "40"),
+                Arguments.of(r.get()[0], 8, "ff", "80"),
+                Arguments.of(r.get()[0], 9, "ff01", "0001"),
+                Arguments.of(r.get()[0], 64, "ff".repeat(8), "00".repeat(7) + "80"),
+                Arguments.of(r.get()[0], 65, "ff".repeat(8) + "01", "00".repeat(8) + "01"),
+                Arguments.of(r.get()[0], 4096, "ff".repeat(512), "00".repeat(511) + "80")));
     }
 
     @ParameterizedTest(name = "Xen 4.{0}")
@@ -136,6 +150,31 @@ class RoundTripTest {
             effective[0] = 0b0000_0100;
             assertArrayEquals(effective, xen.setVcpuAffinity(3, 0, Affinity.SOFT, soft));
             assertArrayEquals(soft, xen.vcpuAffinity(3, 0, Affinity.SOFT), "get returns the map as set");
+        }
+    }
+
+    @ParameterizedTest(name = "Xen 4.{0}, {1} pCPUs")
+    @MethodSource("releasesAndOddHostSizes")
+    void bothAffinitiesInOneDomctl(int minor, int cpus, String everyCpu, String lastCpu) {
+        SimulatedHost host = Hosts.host(minor, cpus);
+        try (FakePrivcmd fake = new FakePrivcmd(host)) {
+            XenHypercalls xen = XenHypercalls.connect(fake);
+            byte[] all = HexFormat.of().parseHex(everyCpu);
+            assertEquals(all.length, xen.cpumapBytes());
+            long before = fake.calls(Operation.DOMCTL_GETVCPUAFFINITY);
+            assertEquals(new VcpuAffinities(all, all), xen.vcpuAffinities(3, 0));
+            assertEquals(before + 1, fake.calls(Operation.DOMCTL_GETVCPUAFFINITY), "one domctl for both maps");
+
+            // Different maps, so that each is seen to land in its own place.
+            byte[] last = HexFormat.of().parseHex(lastCpu);
+            byte[] first = new byte[all.length];
+            first[0] = 1;
+            xen.setVcpuAffinity(3, 0, Affinity.HARD, last);
+            xen.setVcpuAffinity(3, 0, Affinity.SOFT, first);
+            VcpuAffinities both = xen.vcpuAffinities(3, 0);
+            assertEquals(new VcpuAffinities(last, first), both);
+            assertArrayEquals(xen.vcpuAffinity(3, 0, Affinity.HARD), both.hard(), "as the hard map alone reads");
+            assertArrayEquals(xen.vcpuAffinity(3, 0, Affinity.SOFT), both.soft(), "as the soft map alone reads");
         }
     }
 
