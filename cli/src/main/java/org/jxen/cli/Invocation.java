@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import picocli.CommandLine;
@@ -25,6 +26,17 @@ final class Invocation {
 
     private static final int USAGE = 2;
     private static final int FAILED = 1;
+    /**
+     * The commands, in the order usage lists them. picocli builds a command's model, reflecting on
+     * its annotations, when the command is added: seconds at every start under emulation, so a call
+     * adds only the commands it names, and all of them when it needs the list (help, usage of the
+     * whole call, an unknown word).
+     */
+    private static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(Map.entry("list", ListCommand.class),
+            Map.entry("nodeinfo", NodeinfoCommand.class), Map.entry("vcpuinfo", VcpuinfoCommand.class),
+            Map.entry("vcpupin", VcpupinCommand.class), Map.entry("setvcpus", SetvcpusCommand.class),
+            Map.entry("vcpucount", VcpucountCommand.class), Map.entry("help", CommandLine.HelpCommand.class),
+            Map.entry("quit", QuitCommand.class));
 
     /** What a parsed command asks for. */
     private enum Kind {
@@ -62,8 +74,10 @@ final class Invocation {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private final Jxen options = new Jxen();
-    private final CommandLine commandLine;
+    /** The options of the whole call and picocli's model of it; both replaced once by {@link #addAllCommands}. */
+    private Jxen options;
+    private CommandLine commandLine;
+    private boolean allCommands;
     /** -c and --debug as the first command gave them. */
     private URI connect;
     private boolean debug;
@@ -81,11 +95,54 @@ final class Invocation {
         this.in = in;
         this.out = out;
         this.err = err;
-        this.commandLine = new CommandLine(options);
+        newCommandLine();
+    }
+
+    private void newCommandLine() {
+        options = new Jxen();
+        commandLine = new CommandLine(options);
+        configure();
+    }
+
+    /** Sets the streams and colours of the model and its commands: picocli gives them only to those added already. */
+    private void configure() {
         // Plain text: picocli's terminal detection is not reliable on JDK 22+, and usage goes to pipes too.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+    }
+
+    /** Adds the command the words name, or every command when they name none of the host commands or quit. */
+    private void addCommand(List<String> words) {
+        int n = leadingOptions(words);
+        String name = n < words.size() ? words.get(n) : "";
+        if (!name.equals("help")) {
+            for (Map.Entry<String, Class<?>> command : COMMANDS) {
+                if (command.getKey().equals(name)) {
+                    if (!allCommands && !commandLine.getSubcommands().containsKey(name)) {
+                        commandLine.addSubcommand(command.getValue());
+                        configure();
+                    }
+                    return;
+                }
+            }
+        }
+        addAllCommands();
+    }
+
+    /** Every command, in usage's order: a new model when some were added already. */
+    private void addAllCommands() {
+        if (allCommands) {
+            return;
+        }
+        if (!commandLine.getSubcommands().isEmpty()) {
+            newCommandLine();
+        }
+        for (Map.Entry<String, Class<?>> command : COMMANDS) {
+            commandLine.addSubcommand(command.getValue());
+        }
+        configure();
+        allCommands = true;
     }
 
     /**
@@ -166,6 +223,7 @@ final class Invocation {
      * at once, since the next parse resets them.
      */
     private Parsed parse(List<String> words, boolean first) {
+        addCommand(words);
         ParseResult result = commandLine.parseArgs(words.toArray(String[]::new));
         if (first) {
             connect = options.connect;
@@ -291,6 +349,11 @@ final class Invocation {
     /** One error line, then the usage of the command that was wrong. */
     private int usageError(String message, CommandLine command) {
         err.println("error: " + message);
+        if (command == commandLine) {
+            // the whole call's usage lists every command
+            addAllCommands();
+            command = commandLine;
+        }
         command.usage(err);
         return USAGE;
     }

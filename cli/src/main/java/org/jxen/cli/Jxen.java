@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code jxen} command: vCPU management of Xen domains with virsh's command names. This class
  * is the entry point and picocli's model of the options of the whole call; {@link Invocation}
- * runs a call.
+ * adds the commands and runs a call.
  */
 @Command(name = "jxen", mixinStandardHelpOptions = true, versionProvider = Jxen.Version.class,
         customSynopsis = "jxen [-c URI] [--debug] [COMMAND [ARG...] [; COMMAND [ARG...]]...]",
@@ -22,8 +22,6 @@ import picocli.CommandLine.Option;
             "Manage the vCPUs of Xen domains: count, pinning and per-vCPU state, with virsh's commands.",
             "Commands separated by ; run one after the other on one connection. Without a command, "
                 + "jxen reads commands from standard input (an interactive shell on a terminal)."},
-        subcommands = {ListCommand.class, NodeinfoCommand.class, VcpuinfoCommand.class, VcpupinCommand.class,
-            SetvcpusCommand.class, VcpucountCommand.class, CommandLine.HelpCommand.class, QuitCommand.class},
         footer = {"", "DOMAIN is a name, an id or a UUID. Every command takes --json.",
             "Exit status: 0 when every command succeeded; else that of the first that failed: "
                 + "1 when the host refused it, 2 for a usage error (then nothing runs)."})

@@ -574,26 +574,41 @@ class XenDom0Test {
             }
         }
 
-        /** Whole-command wall time, JVM start included, as a user sees it. */
+        /**
+         * Whole-command wall time, JVM start included, as a user sees it: through the launcher
+         * with the start-up cache run-suite wrote; for comparison, the same without the cache.
+         */
         @Test
         void jxenVcpuinfoAgainstXlVcpuList() {
-            List<String> jxen = jxenCommand(List.of("vcpuinfo", guest.name()));
+            List<String> args = List.of("vcpuinfo", guest.name());
+            List<String> jxen = jxenCommand(args);
+            List<String> uncached = uncached(jxenCommand(args));
+            assertStartupCacheWritten();
             List<String> xl = List.of("xl", "vcpu-list", guest.name());
             long[] jxenNs = new long[COMMAND_REPEATS];
+            long[] uncachedNs = new long[COMMAND_REPEATS];
             long[] xlNs = new long[COMMAND_REPEATS];
             for (int r = 0; r < COMMAND_REPEATS; r++) {
                 jxenNs[r] = timeCommand(jxen);
+                uncachedNs[r] = timeCommand(uncached);
                 xlNs[r] = timeCommand(xl);
             }
             long j = median(jxenNs);
             long x = median(xlNs);
             record(String.format("jxen vcpuinfo vs xl vcpu-list, whole command, median of %d: jxen %.2f s, xl %.2f s,"
                     + " ratio jxen/xl %.1f", COMMAND_REPEATS, j / 1e9, x / 1e9, (double) j / x));
-            // Where a command's time goes: the JVM and the CLI's start alone, with no Xen call. (An
-            // AppCDS archive was tried in the lab and did not shorten it: the start is not class
-            // loading but TCG running the JVM's own start-up, 0.2 s on the host, 40-60 times slower.)
+            record(String.format("jxen vcpuinfo without the start-up cache, median of %d: %.2f s",
+                    COMMAND_REPEATS, median(uncachedNs) / 1e9));
+            // Where a command's time goes: the JVM and the CLI's start alone, with no Xen call.
             long start = timeCommand(jxenCommand(List.of("--version")));
             record(String.format("of which the JVM and CLI start alone (jxen --version): %.2f s", start / 1e9));
+        }
+
+        /** The same command with the launcher told to leave the start-up cache out. */
+        private static List<String> uncached(List<String> command) {
+            List<String> env = new ArrayList<>(List.of("env", "JXEN_STARTUP_CACHE=off"));
+            env.addAll(command);
+            return env;
         }
 
         private static long timeCommand(List<String> command) {
@@ -614,22 +629,36 @@ class XenDom0Test {
     }
 
     /**
-     * The command that runs the staged jxen CLI against xen:///, with the JVM flags of bin/jxen.
-     * Without a staged CLI that has the vCPU commands (a tree where the cli module is still a
-     * stub) the calling test is skipped, and says so.
+     * The command that runs the staged jxen CLI against xen:///, through its staged launcher as
+     * bin/jxen does (the same JVM options, the start-up cache next to the jars), from where
+     * run-suite copied it (system property {@code jxen.it.cli}). Without a staged CLI that has the
+     * vCPU commands (a tree where the cli module is still a stub) the calling test is skipped, and
+     * says so.
      */
     private List<String> jxenCommand(List<String> args) {
-        Path lib = dir.resolve("cli/lib");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--enable-native-access=org.jxen.hypercall", "-p", lib.toString(), "-m", "org.jxen.cli/org.jxen.cli.Jxen"));
+        Path cli = cliDir();
+        Path lib = cli.resolve("lib");
         if (cliReady == null) {
-            cliReady = hasVcpuCommands(lib);
+            cliReady = Files.isExecutable(cli.resolve("jxen-java")) && hasVcpuCommands(lib);
         }
-        assumeTrue(cliReady, "no jxen CLI with vcpuinfo staged in " + lib);
-        command.addAll(List.of("-c", "xen:///"));
+        assumeTrue(cliReady, "no jxen CLI with vcpuinfo and its launcher staged in " + cli);
+        List<String> command = new ArrayList<>(List.of(cli.resolve("jxen-java").toString(),
+                System.getProperty("java.home"), lib.toString(), cli.toString(), "-c", "xen:///"));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Fails when the start-up cache of this JDK is missing (run-suite writes it): the launcher
+     * would ignore that silently, and the figures would not be the ones users get.
+     */
+    private void assertStartupCacheWritten() {
+        Path cache = cliDir().resolve(Runtime.version().feature() >= 25 ? "jxen.aot" : "jxen.jsa");
+        assertTrue(Files.isRegularFile(cache), () -> "no start-up cache " + cache + ": see run-suite's output in dom0.log");
+    }
+
+    private Path cliDir() {
+        return Path.of(System.getProperty("jxen.it.cli", dir.resolve("cli").toString()));
     }
 
     /**
