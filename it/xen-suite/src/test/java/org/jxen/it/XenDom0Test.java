@@ -42,7 +42,6 @@ import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuInfo;
 import org.jxen.VcpuState;
-import org.jxen.hypercall.Affinity;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PrivcmdDevice;
 import org.jxen.hypercall.XenHypercalls;
@@ -532,9 +531,9 @@ class XenDom0Test {
         /**
          * N getVcpus of the 4-vCPU guest through jxen in-process vs the same domctls through
          * libxenctrl; for where the time goes, also the loop one layer down, on XenHypercalls
-         * alone (no driver, no CpuMap), with the driver's domctls: getdomaininfo, then getvcpuinfo
-         * and one getvcpuaffinity per map (hard, soft) per vCPU, where libxenctrl asks for both
-         * maps in one domctl (13 domctls a round against 9).
+         * alone (no driver, no CpuMap, no re-check of the domain's identity after the loop), with
+         * libxenctrl's domctls: getdomaininfo, then per vCPU getvcpuinfo and one getvcpuaffinity
+         * for both maps (9 a round; the driver adds one getdomaininfo after the loop).
          */
         @Test
         void getVcpusThroughJxenAndThroughLibxenctrl() {
@@ -550,8 +549,7 @@ class XenDom0Test {
                     int count = x.domainInfo(id).maxVcpuId() + 1;
                     for (int v = 0; v < count; v++) {
                         x.vcpuInfo(id, v);
-                        x.vcpuAffinity(id, v, Affinity.HARD);
-                        x.vcpuAffinity(id, v, Affinity.SOFT);
+                        x.vcpuAffinities(id, v);
                     }
                 };
                 // Every side gets the same warm-up, so the JIT's start is not what is compared.
@@ -569,7 +567,7 @@ class XenDom0Test {
                 long jxen = median(jxenNs);
                 long c = median(cNs);
                 record(String.format("getVcpus of a 4-vCPU guest, N=%d, median of %d: jxen %.1f us/call, libxenctrl"
-                        + " %.1f us/call, ratio jxen/libxenctrl %.2f (XenHypercalls alone, 13 domctls: %.1f us/round)",
+                        + " %.1f us/call, ratio jxen/libxenctrl %.2f (XenHypercalls alone, 9 domctls: %.1f us/round)",
                         N, REPEATS, jxen / 1e3 / N, c / 1e3 / N, (double) jxen / c, median(layerNs) / 1e3 / N));
             }
         }
