@@ -77,7 +77,6 @@ final class Invocation {
     /** The options of the whole call and picocli's model of it; both replaced once by {@link #addAllCommands}. */
     private Jxen options;
     private CommandLine commandLine;
-    private boolean allCommands;
     /** -c and --debug as the first command gave them. */
     private URI connect;
     private boolean debug;
@@ -112,37 +111,42 @@ final class Invocation {
         commandLine.setErr(new PrintWriter(err, true));
     }
 
-    /** Adds the command the words name, or every command when they name none of the host commands or quit. */
+    /**
+     * Adds the command the words name, or every command when they name none of the host commands
+     * or quit (help lists them all).
+     */
     private void addCommand(List<String> words) {
         int n = leadingOptions(words);
         String name = n < words.size() ? words.get(n) : "";
-        if (!name.equals("help")) {
-            for (Map.Entry<String, Class<?>> command : COMMANDS) {
-                if (command.getKey().equals(name)) {
-                    if (!allCommands && !commandLine.getSubcommands().containsKey(name)) {
-                        commandLine.addSubcommand(command.getValue());
-                        configure();
-                    }
-                    return;
-                }
+        if (commandLine.getSubcommands().containsKey(name)) {
+            return;
+        }
+        for (Map.Entry<String, Class<?>> command : COMMANDS) {
+            if (command.getKey().equals(name) && !name.equals("help")) {
+                commandLine.addSubcommand(command.getValue());
+                configure();
+                return;
             }
         }
         addAllCommands();
     }
 
-    /** Every command, in usage's order: a new model when some were added already. */
+    /**
+     * Every command, in usage's order: a new model when some were added already. help comes only
+     * with all the others, so its presence says they are all there.
+     */
     private void addAllCommands() {
-        if (allCommands) {
+        Map<String, CommandLine> added = commandLine.getSubcommands();
+        if (added.containsKey("help")) {
             return;
         }
-        if (!commandLine.getSubcommands().isEmpty()) {
+        if (!added.isEmpty()) {
             newCommandLine();
         }
         for (Map.Entry<String, Class<?>> command : COMMANDS) {
             commandLine.addSubcommand(command.getValue());
         }
         configure();
-        allCommands = true;
     }
 
     /**

@@ -47,6 +47,6 @@ record BackendClient<T>(Backend backend, T client, String absent) {
 
     /** "available", or why not. */
     String why() {
-        return absent == null ? "available" : absent;
+        return available() ? "available" : absent;
     }
 }
