@@ -62,11 +62,7 @@ class HostShapesTest {
 
     @Test
     void pinningToOfflineCpusKeepsTheRequestAndRunsOnTheOnlineOnes() throws Exception {
-        SimulatedHost host = SimulatedHost.builder().cpus(8).onlineCpus(4)
-                .domain(0, "Domain-0", new UUID(0, 0), 1, 1)
-                .domain(1, "g", GUEST, 2, 2)
-                .build();
-        try (XenStack stack = XenStack.on(host, Backend.HYPERCALL, Backend.XENSTORE)) {
+        try (XenStack stack = halfOnline()) {
             Domain g = stack.hv.domain("g");
             g.pinVcpu(0, CpuMap.range(2, 7));
             VcpuInfo v = g.vcpus().getFirst();
@@ -80,10 +76,6 @@ class HostShapesTest {
 
     @Test
     void aNarrowedPinIsWarnedOfUnlessItAskedForEveryCpu() throws Exception {
-        SimulatedHost host = SimulatedHost.builder().cpus(8).onlineCpus(4)
-                .domain(0, "Domain-0", new UUID(0, 0), 1, 1)
-                .domain(1, "g", GUEST, 2, 2)
-                .build();
         Logger logger = Logger.getLogger(XenDomain.class.getName());
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
@@ -101,7 +93,7 @@ class HostShapesTest {
             }
         };
         logger.addHandler(handler);
-        try (XenStack stack = XenStack.on(host, Backend.HYPERCALL, Backend.XENSTORE)) {
+        try (XenStack stack = halfOnline()) {
             Domain g = stack.hv.domain("g");
             g.pinVcpu(0, CpuMap.range(0, 3));
             g.pinVcpu(0, CpuMap.range(0, 7));
@@ -113,6 +105,14 @@ class HostShapesTest {
         } finally {
             logger.removeHandler(handler);
         }
+    }
+
+    /** A host that can have CPUs 0-7 of which 0-3 are online, with one 2-vCPU guest "g". */
+    private static XenStack halfOnline() {
+        return XenStack.on(SimulatedHost.builder().cpus(8).onlineCpus(4)
+                .domain(0, "Domain-0", new UUID(0, 0), 1, 1)
+                .domain(1, "g", GUEST, 2, 2)
+                .build(), Backend.HYPERCALL, Backend.XENSTORE);
     }
 
     /**
