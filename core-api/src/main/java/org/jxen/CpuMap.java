@@ -40,7 +40,7 @@ public final class CpuMap {
      * @param cpus CPU numbers, each 0 to {@value #MAX_CPU}
      * @return the map
      */
-    public static CpuMap of(int... cpus) {
+    public static CpuMap ofCpus(int... cpus) {
         RangeBuilder b = new RangeBuilder();
         for (int cpu : cpus) {
             checkCpu(cpu);

@@ -22,12 +22,12 @@ class CpuMapBytesTest {
         // "no affinity" on a 4-CPU host is 0x0F (Berthault, libvir-list, August 2006)
         assertEquals(CpuMap.range(0, 3), CpuMap.fromBytes(new byte[] {0x0F}, 1));
         // byte 0 = CPUs 0-7, lowest CPU = least significant bit
-        assertEquals(CpuMap.of(0, 2), CpuMap.fromBytes(new byte[] {0b0000_0101}, 1));
-        assertEquals(CpuMap.of(7), CpuMap.fromBytes(new byte[] {(byte) 0x80}, 1));
+        assertEquals(CpuMap.ofCpus(0, 2), CpuMap.fromBytes(new byte[] {0b0000_0101}, 1));
+        assertEquals(CpuMap.ofCpus(7), CpuMap.fromBytes(new byte[] {(byte) 0x80}, 1));
         // byte 1 = CPUs 8-15
-        assertEquals(CpuMap.of(8), CpuMap.fromBytes(new byte[] {0x00, 0x01}, 2));
-        assertEquals(CpuMap.of(1, 15), CpuMap.fromBytes(new byte[] {0x02, (byte) 0x80}, 2));
-        assertArrayEquals(new byte[] {0x00, 0x01, 0x00}, CpuMap.of(8).toBytes(3));
+        assertEquals(CpuMap.ofCpus(8), CpuMap.fromBytes(new byte[] {0x00, 0x01}, 2));
+        assertEquals(CpuMap.ofCpus(1, 15), CpuMap.fromBytes(new byte[] {0x02, (byte) 0x80}, 2));
+        assertArrayEquals(new byte[] {0x00, 0x01, 0x00}, CpuMap.ofCpus(8).toBytes(3));
         assertArrayEquals(new byte[] {(byte) 0xFF, 0x01}, CpuMap.range(0, 8).toBytes(2));
         assertArrayEquals(new byte[] {0x0C}, CpuMap.parse("2-3").toBytes(1));
     }
@@ -35,7 +35,7 @@ class CpuMapBytesTest {
     @Test
     void readsOnlyTheFirstMaplenBytes() {
         byte[] bytes = {0x01, (byte) 0xFF};
-        assertEquals(CpuMap.of(0), CpuMap.fromBytes(bytes, 1));
+        assertEquals(CpuMap.ofCpus(0), CpuMap.fromBytes(bytes, 1));
         assertTrue(CpuMap.fromBytes(bytes, 0).isEmpty());
         assertEquals(CpuMap.range(0, 7), CpuMap.fromBytes(bytes, 1, 1), "a map read at an offset starts at CPU 0");
     }
@@ -54,7 +54,7 @@ class CpuMapBytesTest {
             }
             int maplen = (nbits + 7) / 8;
             byte[] expected = Arrays.copyOf(bits.toByteArray(), maplen); // BitSet trims trailing zero bytes
-            CpuMap map = CpuMap.of(bits.stream().toArray());
+            CpuMap map = CpuMap.ofCpus(bits.stream().toArray());
             assertArrayEquals(expected, map.toBytes(maplen), "round " + round);
             assertEquals(map, CpuMap.fromBytes(expected, maplen));
             assertEquals(bits.cardinality(), map.cardinality());
@@ -74,7 +74,7 @@ class CpuMapBytesTest {
         assertEquals(CpuMap.all(nCpus), CpuMap.fromBytes(all, maplen));
         assertEquals(nCpus, CpuMap.fromBytes(all, maplen).cardinality());
 
-        CpuMap last = CpuMap.of(nCpus - 1);
+        CpuMap last = CpuMap.ofCpus(nCpus - 1);
         byte[] lastBytes = new byte[maplen];
         lastBytes[maplen - 1] = (byte) (1 << ((nCpus - 1) % 8));
         assertArrayEquals(lastBytes, last.toBytes(maplen));
@@ -84,7 +84,7 @@ class CpuMapBytesTest {
 
     @Test
     void largeHostsAreNoSpecialCase() {
-        CpuMap evens = CpuMap.of(IntStream.range(0, 65_536).filter(c -> c % 2 == 0).toArray());
+        CpuMap evens = CpuMap.ofCpus(IntStream.range(0, 65_536).filter(c -> c % 2 == 0).toArray());
         byte[] bytes = evens.toBytes(8192);
         for (byte b : bytes) {
             assertEquals(0x55, b & 0xFF);
@@ -99,19 +99,19 @@ class CpuMapBytesTest {
 
     @Test
     void toBytesRefusesAMapThatDoesNotFit() {
-        assertInvalid(() -> CpuMap.of(16).toBytes(2), "CPU 16", "2 bytes", "at least 3");
-        assertInvalid(() -> CpuMap.of(0).toBytes(-1), "-1");
-        assertArrayEquals(new byte[0], CpuMap.of().toBytes(0));
+        assertInvalid(() -> CpuMap.ofCpus(16).toBytes(2), "CPU 16", "2 bytes", "at least 3");
+        assertInvalid(() -> CpuMap.ofCpus(0).toBytes(-1), "-1");
+        assertArrayEquals(new byte[0], CpuMap.ofCpus().toBytes(0));
     }
 
     @Test
     void copyIntoWritesOneMapOfACpumapsArrayAndClearsItsOtherBits() {
         byte[] cpumaps = new byte[6];
         Arrays.fill(cpumaps, (byte) 0xFF);
-        CpuMap.of(3, 9).copyInto(cpumaps, 2, 2);
+        CpuMap.ofCpus(3, 9).copyInto(cpumaps, 2, 2);
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x08, 0x02, (byte) 0xFF, (byte) 0xFF}, cpumaps);
-        assertInvalid(() -> CpuMap.of(0).copyInto(cpumaps, 5, 2), "offset 5");
-        assertInvalid(() -> CpuMap.of(0).copyInto(null, 0, 1), "null");
+        assertInvalid(() -> CpuMap.ofCpus(0).copyInto(cpumaps, 5, 2), "offset 5");
+        assertInvalid(() -> CpuMap.ofCpus(0).copyInto(null, 0, 1), "null");
     }
 
     @Test

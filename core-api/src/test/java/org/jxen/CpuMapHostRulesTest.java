@@ -12,11 +12,11 @@ class CpuMapHostRulesTest {
     @Test
     void maplenShorterThanTheHostMapMeansTheMissingBytesAreZero() {
         // a 16-CPU host has 2-byte maps; one byte selects among CPUs 0-7 only
-        assertEquals(CpuMap.of(0, 1), CpuMap.fromHostBytes(new byte[] {0x03}, 1, 16));
+        assertEquals(CpuMap.ofCpus(0, 1), CpuMap.fromHostBytes(new byte[] {0x03}, 1, 16));
         // a 4096-CPU host (512-byte maps) given a 1-byte map
-        assertEquals(CpuMap.of(7), CpuMap.fromHostBytes(new byte[] {(byte) 0x80}, 1, 4096));
+        assertEquals(CpuMap.ofCpus(7), CpuMap.fromHostBytes(new byte[] {(byte) 0x80}, 1, 4096));
         // bytes of the array past maplen are not read
-        assertEquals(CpuMap.of(0), CpuMap.fromHostBytes(new byte[] {0x01, (byte) 0xFF}, 1, 16));
+        assertEquals(CpuMap.ofCpus(0), CpuMap.fromHostBytes(new byte[] {0x01, (byte) 0xFF}, 1, 16));
     }
 
     @Test
@@ -31,7 +31,7 @@ class CpuMapHostRulesTest {
     void aBitForACpuTheHostDoesNotHaveIsAnError() {
         // 12 CPUs: maplen 2 is right, but bit 12 of byte 1 names CPU 12
         assertInvalid(() -> CpuMap.fromHostBytes(new byte[] {0x01, 0x10}, 2, 12), "CPU 12", "0-11");
-        assertEquals(CpuMap.of(0, 11), CpuMap.fromHostBytes(new byte[] {0x01, 0x08}, 2, 12));
+        assertEquals(CpuMap.ofCpus(0, 11), CpuMap.fromHostBytes(new byte[] {0x01, 0x08}, 2, 12));
     }
 
     @Test

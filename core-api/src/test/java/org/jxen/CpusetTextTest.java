@@ -33,7 +33,7 @@ class CpusetTextTest {
     })
     void parsesWhatXlAndVirshAccept(String text, String cpus) {
         int[] expected = java.util.Arrays.stream(cpus.split(",")).mapToInt(Integer::parseInt).toArray();
-        assertEquals(CpuMap.of(expected), CpuMap.parse(text));
+        assertEquals(CpuMap.ofCpus(expected), CpuMap.parse(text));
     }
 
     @Test
@@ -45,11 +45,11 @@ class CpusetTextTest {
 
     @Test
     void printsCanonicalText() {
-        assertEquals("0-3,8", CpuMap.of(8, 3, 2, 1, 0).toString());
-        assertEquals("0-1", CpuMap.of(0, 1).toString());
-        assertEquals("5", CpuMap.of(5).toString());
-        assertEquals("1,3,5", CpuMap.of(1, 3, 5).toString());
-        assertEquals("", CpuMap.of().toString());
+        assertEquals("0-3,8", CpuMap.ofCpus(8, 3, 2, 1, 0).toString());
+        assertEquals("0-1", CpuMap.ofCpus(0, 1).toString());
+        assertEquals("5", CpuMap.ofCpus(5).toString());
+        assertEquals("1,3,5", CpuMap.ofCpus(1, 3, 5).toString());
+        assertEquals("", CpuMap.ofCpus().toString());
     }
 
     @Test
@@ -61,7 +61,7 @@ class CpusetTextTest {
             for (int i = 0; i < n; i++) {
                 cpus.add(random.nextInt(random.nextBoolean() ? 64 : 5000));
             }
-            CpuMap map = CpuMap.of(cpus.stream().mapToInt(Integer::intValue).toArray());
+            CpuMap map = CpuMap.ofCpus(cpus.stream().mapToInt(Integer::intValue).toArray());
             assertEquals(map, CpuMap.parse(map.toString()), map.toString());
             assertEquals(map, CpuMap.fromBytes(map.toBytes(map.minMaplen()), map.minMaplen()));
         }

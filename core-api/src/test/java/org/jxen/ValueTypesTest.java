@@ -70,14 +70,14 @@ class ValueTypesTest {
 
     @Test
     void cpuMapIsAValue() {
-        assertEquals(CpuMap.of(1, 2, 3), CpuMap.range(1, 3));
-        assertEquals(CpuMap.of(1, 2, 3).hashCode(), CpuMap.parse("1-3").hashCode());
-        assertTrue(CpuMap.of().isEmpty());
-        assertEquals(-1, CpuMap.of().last());
-        assertEquals(-1, CpuMap.of().first());
-        assertEquals(0, CpuMap.of().minMaplen());
+        assertEquals(CpuMap.ofCpus(1, 2, 3), CpuMap.range(1, 3));
+        assertEquals(CpuMap.ofCpus(1, 2, 3).hashCode(), CpuMap.parse("1-3").hashCode());
+        assertTrue(CpuMap.ofCpus().isEmpty());
+        assertEquals(-1, CpuMap.ofCpus().last());
+        assertEquals(-1, CpuMap.ofCpus().first());
+        assertEquals(0, CpuMap.ofCpus().minMaplen());
         assertInvalid(() -> CpuMap.range(5, 4), "5 is greater than 4");
-        assertInvalid(() -> CpuMap.of(-3), "CPU -3");
+        assertInvalid(() -> CpuMap.ofCpus(-3), "CPU -3");
         assertInvalid(() -> CpuMap.all(0), "0");
     }
 }

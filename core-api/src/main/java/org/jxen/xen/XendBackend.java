@@ -100,7 +100,7 @@ final class XendBackend {
                 .map(v -> new VcpuInfo(v.number(), VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(),
                         v.online() ? v.cpu() : -1,
                         // xend shows "no restriction" as an empty list.
-                        v.cpumap().isEmpty() ? all : CpuMap.of(v.cpumap().stream().mapToInt(Integer::intValue).toArray()),
+                        v.cpumap().isEmpty() ? all : CpuMap.ofCpus(v.cpumap().stream().mapToInt(Integer::intValue).toArray()),
                         all))
                 .toList();
     }

@@ -136,33 +136,33 @@ class DriverTest {
     void pinsHardAndSoftAffinity() {
         Domain demo = stack.hv.domain("demo");
         demo.pinVcpu(1, CpuMap.parse("2-5,^3"));
-        demo.pinVcpuSoft(1, CpuMap.of(4));
+        demo.pinVcpuSoft(1, CpuMap.ofCpus(4));
         SimVcpu v = stack.host.domain(1).orElseThrow().vcpu(1);
         assertEquals(bits(2, 4, 5), v.hardAffinity());
         assertEquals(bits(4), v.softAffinity());
         VcpuInfo read = demo.vcpus().get(1);
-        assertEquals(CpuMap.of(2, 4, 5), read.hardAffinity());
-        assertEquals(CpuMap.of(4), read.softAffinity());
+        assertEquals(CpuMap.ofCpus(2, 4, 5), read.hardAffinity());
+        assertEquals(CpuMap.ofCpus(4), read.softAffinity());
         assertTrue(read.cpu() == 2 || read.cpu() == 4 || read.cpu() == 5, "runs inside its new affinity: " + read.cpu());
     }
 
     @Test
     void pinOfAnOfflineVcpuIsKeptForWhenItComesUp() {
-        stack.hv.domain("demo").pinVcpu(3, CpuMap.of(15));
+        stack.hv.domain("demo").pinVcpu(3, CpuMap.ofCpus(15));
         assertEquals(bits(15), stack.host.domain(1).orElseThrow().vcpu(3).hardAffinity());
     }
 
     @Test
     void badPinsAreRefusedBeforeXenIsCalled() {
         Domain demo = stack.hv.domain("demo");
-        JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(9, CpuMap.of(1)));
+        JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(9, CpuMap.ofCpus(1)));
         assertEquals("vCPU 9 out of range 0-3 for domain demo", e.getMessage());
-        assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(-1, CpuMap.of(1)));
-        e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.of(3, 16)));
+        assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(-1, CpuMap.ofCpus(1)));
+        e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.ofCpus(3, 16)));
         assertEquals("CPU 16 is beyond the host's CPUs 0-15", e.getMessage());
-        e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.of()));
+        e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.ofCpus()));
         assertEquals("the CPU map for vCPU 1 of domain demo is empty; choose CPUs in 0-15", e.getMessage());
-        assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpuSoft(4, CpuMap.of(1)));
+        assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpuSoft(4, CpuMap.ofCpus(1)));
         assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(0, null));
         assertEquals(0, stack.privcmd.calls(Operation.DOMCTL_SETVCPUAFFINITY));
         assertEquals(0, stack.xend.requests().size());
@@ -211,7 +211,7 @@ class DriverTest {
         Domain demo = stack.hv.domain("demo");
         stack.host.destroyDomain(1);
         for (Runnable call : List.<Runnable>of(demo::vcpus, demo::vcpuCount, () -> demo.setVcpus(1),
-                () -> demo.pinVcpu(0, CpuMap.of(0)))) {
+                () -> demo.pinVcpu(0, CpuMap.ofCpus(0)))) {
             assertEquals("domain demo (id 1) no longer exists", assertCode(ErrorCode.NO_DOMAIN, call::run).getMessage());
         }
         // A new domain under the same id is a different domain.

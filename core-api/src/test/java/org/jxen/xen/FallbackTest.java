@@ -43,13 +43,13 @@ class FallbackTest {
             assertEquals(1, demo.identity().id());
             assertEquals(new VcpuCount(2, 4), demo.vcpuCount());
 
-            demo.pinVcpu(1, CpuMap.of(3, 7));
+            demo.pinVcpu(1, CpuMap.ofCpus(3, 7));
             assertEquals(bits(3, 7), stack.host.domain(1).orElseThrow().vcpu(1).hardAffinity());
             assertTrue(ops(stack.xend).contains("pincpu"), ops(stack.xend).toString());
 
             List<VcpuInfo> vcpus = demo.vcpus();
             assertEquals(4, vcpus.size());
-            assertEquals(CpuMap.of(3, 7), vcpus.get(1).hardAffinity());
+            assertEquals(CpuMap.ofCpus(3, 7), vcpus.get(1).hardAffinity());
             assertEquals(-1, vcpus.get(3).cpu());
 
             // The count goes through xenstore; only the maximum came from xend.
@@ -94,7 +94,7 @@ class FallbackTest {
             assertTrue(ops(stack.xend).contains("vcpuinfo"), ops(stack.xend).toString());
 
             stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, ENOSYS);
-            demo.pinVcpu(0, CpuMap.of(9));
+            demo.pinVcpu(0, CpuMap.ofCpus(9));
             assertEquals(bits(9), stack.host.domain(1).orElseThrow().vcpu(0).hardAffinity());
         }
     }
@@ -104,7 +104,7 @@ class FallbackTest {
         try (XenStack stack = XenStack.all()) {
             Domain demo = stack.hv.domain("demo");
             stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, EPERM);
-            JxenException e = assertCode(ErrorCode.OPERATION_DENIED, () -> demo.pinVcpu(0, CpuMap.of(9)));
+            JxenException e = assertCode(ErrorCode.OPERATION_DENIED, () -> demo.pinVcpu(0, CpuMap.ofCpus(9)));
             assertEquals(Optional.of(Backend.HYPERCALL), e.backend());
             assertEquals(Optional.of("EPERM"), e.detail());
             assertTrue(e.getMessage().startsWith("cannot pin vCPU 0 of domain demo to CPUs 9: "), e.getMessage());
@@ -129,7 +129,7 @@ class FallbackTest {
         try (XenStack stack = XenStack.with(Backend.HYPERCALL, Backend.XENSTORE)) {
             Domain demo = stack.hv.domain("demo");
             stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, ENOSYS);
-            JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> demo.pinVcpu(1, CpuMap.of(2)));
+            JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> demo.pinVcpu(1, CpuMap.ofCpus(2)));
             assertTrue(e.getMessage().startsWith("cannot pin vCPU 1 of domain demo to CPUs 2: no backend supports it (hypercall: "),
                     e.getMessage());
             assertTrue(e.getMessage().contains("ENOSYS"), e.getMessage());
@@ -141,7 +141,7 @@ class FallbackTest {
     @Test
     void softAffinityHasNoXendFallback() throws Exception {
         try (XenStack stack = XenStack.with(Backend.XENSTORE, Backend.XEND)) {
-            JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> stack.hv.domain("demo").pinVcpuSoft(0, CpuMap.of(1)));
+            JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> stack.hv.domain("demo").pinVcpuSoft(0, CpuMap.ofCpus(1)));
             assertTrue(e.getMessage().endsWith("(hypercall: no privcmd device given; xend: xend has no soft affinity)"),
                     e.getMessage());
             assertTrue(!ops(stack.xend).contains("pincpu"));

@@ -53,7 +53,7 @@ class HostShapesTest {
             assertEquals(64, vcpus.size());
             assertEquals(CpuMap.parse("0,2048-4095"), vcpus.get(63).hardAffinity());
             assertEquals(CpuMap.range(0, 4095), vcpus.get(0).hardAffinity());
-            JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> big.pinVcpu(0, CpuMap.of(4096)));
+            JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> big.pinVcpu(0, CpuMap.ofCpus(4096)));
             assertEquals("CPU 4096 is beyond the host's CPUs 0-4095", e.getMessage());
             big.setVcpus(64);
             assertEquals(64, host.domain(5).orElseThrow().onlineVcpus());
@@ -143,11 +143,11 @@ class HostShapesTest {
         try (XenStack stack = XenStack.on(host, Backend.HYPERCALL, Backend.XENSTORE)) {
             assertEquals("4." + minor + ".1", stack.hv.nodeInfo().xenVersion());
             Domain g = stack.hv.domain(GUEST);
-            g.pinVcpu(2, CpuMap.of(5));
-            g.pinVcpuSoft(2, CpuMap.of(5));
+            g.pinVcpu(2, CpuMap.ofCpus(5));
+            g.pinVcpuSoft(2, CpuMap.ofCpus(5));
             VcpuInfo v = g.vcpus().get(2);
-            assertEquals(CpuMap.of(5), v.hardAffinity());
-            assertEquals(CpuMap.of(5), v.softAffinity());
+            assertEquals(CpuMap.ofCpus(5), v.hardAffinity());
+            assertEquals(CpuMap.ofCpus(5), v.softAffinity());
             g.setVcpus(4);
             assertEquals(4, g.vcpuCount().current());
             // 4.17 and older answer getdomaininfo for the next domain when asked for a gone one.
@@ -165,7 +165,7 @@ class HostShapesTest {
             Domain dom0 = stack.hv.domain0();
             List<Callable<Void>> jobs = IntStream.range(0, 16).<Callable<Void>>mapToObj(vcpu -> () -> {
                 for (int round = 0; round < 50; round++) {
-                    CpuMap map = CpuMap.of(vcpu, 16 + vcpu + round % 32);
+                    CpuMap map = CpuMap.ofCpus(vcpu, 16 + vcpu + round % 32);
                     dom0.pinVcpu(vcpu, map);
                     assertEquals(map, dom0.vcpus().get(vcpu).hardAffinity(), "vCPU " + vcpu + " round " + round);
                 }

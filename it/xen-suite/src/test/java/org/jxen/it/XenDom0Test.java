@@ -219,7 +219,7 @@ class XenDom0Test {
         void pinHardOneCpuRangeAndBackToAll() {
             Domain d = xen.domain(guest.id());
             int last = nrCpus - 1;
-            d.pinVcpu(1, CpuMap.of(last));
+            d.pinVcpu(1, CpuMap.ofCpus(last));
             assertEquals(String.valueOf(last), xlVcpu(guest, 1).hard());
             d.pinVcpu(1, CpuMap.range(last - 1, last));
             assertEquals((last - 1) + "-" + last, xlVcpu(guest, 1).hard());
@@ -233,7 +233,7 @@ class XenDom0Test {
         @Order(2)
         void pinSoftOneCpuRangeAndBackToAll() {
             Domain d = xen.domain(guest.id());
-            d.pinVcpuSoft(0, CpuMap.of(1));
+            d.pinVcpuSoft(0, CpuMap.ofCpus(1));
             assertEquals("1", xlVcpu(guest, 0).soft());
             d.pinVcpuSoft(0, CpuMap.range(1, 2));
             assertEquals("1-2", xlVcpu(guest, 0).soft());
@@ -247,7 +247,7 @@ class XenDom0Test {
         @Order(3)
         void pinningAnOfflineVcpuIsKept() {
             Domain d = xen.domain(guest.id());
-            d.pinVcpu(3, CpuMap.of(0));
+            d.pinVcpu(3, CpuMap.ofCpus(0));
             assertEquals("0", xlVcpu(guest, 3).hard());
             d.pinVcpu(3, CpuMap.all(node.hostCpus()));
             assertEquals("all", xlVcpu(guest, 3).hard());
@@ -293,8 +293,8 @@ class XenDom0Test {
         @Test
         void cpuBeyondTheHost() {
             Domain d = xen.domain(guest.id());
-            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(node.hostCpus())));
-            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(0, 4095)));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.ofCpus(node.hostCpus())));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.ofCpus(0, 4095)));
         }
 
         @Test
@@ -302,14 +302,14 @@ class XenDom0Test {
             assumeTrue(node.hostCpus() > nrCpus, "every CPU this host can have is online");
             Domain d = xen.domain(guest.id());
             // Xen's own EINVAL: the map is valid for the host, but no CPU of it can run the vCPU.
-            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of(nrCpus)));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.ofCpus(nrCpus)));
         }
 
         @Test
         void emptyMap() {
             Domain d = xen.domain(guest.id());
-            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.of()));
-            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpuSoft(0, CpuMap.of()));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpu(0, CpuMap.ofCpus()));
+            assertRejectedUnchanged(ErrorCode.INVALID_ARG, () -> d.pinVcpuSoft(0, CpuMap.ofCpus()));
         }
 
         @Test
@@ -396,7 +396,7 @@ class XenDom0Test {
             byte[] shorter = {0b0110};
             assertEquals(0, virt.virDomainPinVcpu(d, 2, shorter, 1), () -> "error: " + Libvirt.virGetLastError());
             assertEquals("1-2", xlVcpu(guest, 2).hard());
-            assertEquals(CpuMap.of(1, 2), d.vcpus().get(2).hardAffinity(), "nothing set past the given byte");
+            assertEquals(CpuMap.ofCpus(1, 2), d.vcpus().get(2).hardAffinity(), "nothing set past the given byte");
             byte[] all = new byte[maplen];
             for (int cpu = 0; cpu < node.hostCpus(); cpu++) {
                 Libvirt.VIR_USE_CPU(all, cpu);
@@ -806,7 +806,7 @@ class XenDom0Test {
      */
     private void assertAffinity(String xl, CpuMap jxen, String what) {
         if (xl.equals("all")) {
-            assertEquals(Xl.affinity(xl, nrCpus), CpuMap.of(jxen.stream().filter(c -> c < nrCpus).toArray()), what);
+            assertEquals(Xl.affinity(xl, nrCpus), CpuMap.ofCpus(jxen.stream().filter(c -> c < nrCpus).toArray()), what);
         } else {
             assertEquals(Xl.affinity(xl, nrCpus), jxen, what);
         }

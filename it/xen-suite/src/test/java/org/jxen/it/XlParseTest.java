@@ -58,7 +58,7 @@ class XlParseTest {
     @Test
     void affinityAllMeansEveryPresentCpu() {
         assertEquals(CpuMap.range(0, 3), Xl.affinity("all", 4));
-        assertEquals(CpuMap.of(1, 2, 3), Xl.affinity("1-3", 4));
+        assertEquals(CpuMap.ofCpus(1, 2, 3), Xl.affinity("1-3", 4));
     }
 
     @Test
