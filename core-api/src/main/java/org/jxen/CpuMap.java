@@ -3,6 +3,7 @@ package org.jxen;
 import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.jxen.internal.Arguments;
 
 /**
  * An immutable set of physical CPU numbers, of any size, with the two forms users already know:
@@ -41,6 +42,7 @@ public final class CpuMap {
      * @return the map
      */
     public static CpuMap ofCpus(int... cpus) {
+        Arguments.notNull(cpus, "cpus");
         RangeBuilder b = new RangeBuilder();
         for (int cpu : cpus) {
             checkCpu(cpu);
@@ -105,23 +107,21 @@ public final class CpuMap {
      * Reads {@code maplen} bytes from {@code offset} of an array, for example one vCPU's map in a
      * {@code cpumaps} array (see {@link CpuMaps#offset(int, int)}).
      *
-     * @param bytes the array
+     * @param cpumap the array
      * @param offset where the map starts
      * @param maplen the map length in bytes
      * @return the map
      */
-    public static CpuMap fromBytes(byte[] bytes, int offset, int maplen) {
-        if (bytes == null) {
-            throw JxenException.invalidArg("cpumap must not be null");
-        }
-        if (maplen < 0 || offset < 0 || (long) offset + maplen > bytes.length) {
+    public static CpuMap fromBytes(byte[] cpumap, int offset, int maplen) {
+        Arguments.notNull(cpumap, "cpumap");
+        if (maplen < 0 || offset < 0 || (long) offset + maplen > cpumap.length) {
             throw JxenException.invalidArg("maplen " + maplen + " at offset " + offset + " does not fit in a cpumap of "
-                    + bytes.length + " bytes: maplen must be 0-" + Math.max(0, bytes.length - Math.max(0, offset)));
+                    + cpumap.length + " bytes: maplen must be 0-" + Math.max(0, cpumap.length - Math.max(0, offset)));
         }
         IntStream.Builder bounds = IntStream.builder();
         int runStart = -1;
         for (int i = 0; i < maplen; i++) {
-            int v = bytes[offset + i] & 0xFF;
+            int v = cpumap[offset + i] & 0xFF;
             if (v == (runStart >= 0 ? 0xFF : 0)) {
                 continue; // a whole byte that neither starts nor ends a run
             }
@@ -176,6 +176,7 @@ public final class CpuMap {
      * @return the map, not empty
      */
     public static CpuMap parse(String cpuset) {
+        Arguments.notNull(cpuset, "cpuset");
         return CpusetParser.parse(cpuset, -1);
     }
 
@@ -188,6 +189,7 @@ public final class CpuMap {
      * @return the map, not empty
      */
     public static CpuMap parse(String cpuset, int hostCpus) {
+        Arguments.notNull(cpuset, "cpuset");
         checkHostCpus(hostCpus);
         return CpusetParser.parse(cpuset, hostCpus);
     }
@@ -216,9 +218,7 @@ public final class CpuMap {
      * @param maplen the map length in bytes, at least {@link #minMaplen()}
      */
     public void copyInto(byte[] dst, int offset, int maplen) {
-        if (dst == null) {
-            throw JxenException.invalidArg("cpumap must not be null");
-        }
+        Arguments.notNull(dst, "dst");
         if (maplen < 0 || offset < 0 || (long) offset + maplen > dst.length) {
             throw JxenException.invalidArg("maplen " + maplen + " at offset " + offset + " does not fit in a cpumap of "
                     + dst.length + " bytes");

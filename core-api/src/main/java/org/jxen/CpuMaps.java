@@ -1,5 +1,7 @@
 package org.jxen;
 
+import org.jxen.internal.Arguments;
+
 /**
  * libvirt's cpumap macros for callers who hold raw byte arrays, with bounds checks that C never
  * had. A {@code cpumaps} array holds one map of {@code maplen} bytes per vCPU, vCPU 0 first.
@@ -112,17 +114,16 @@ public final class CpuMaps {
      */
     public static void copy(byte[] cpumaps, int maplen, int vcpu, byte[] cpumap) {
         int at = checkedOffset(cpumaps, maplen, vcpu);
-        if (cpumap == null || cpumap.length < maplen) {
-            throw JxenException.invalidArg("destination cpumap of " + (cpumap == null ? "null" : cpumap.length + " bytes")
-                    + " is shorter than maplen " + maplen);
+        Arguments.notNull(cpumap, "cpumap");
+        if (cpumap.length < maplen) {
+            throw JxenException.invalidArg("destination cpumap of " + cpumap.length + " bytes is shorter than maplen "
+                    + maplen);
         }
         System.arraycopy(cpumaps, at, cpumap, 0, maplen);
     }
 
     private static int checkedOffset(byte[] cpumaps, int maplen, int vcpu) {
-        if (cpumaps == null) {
-            throw JxenException.invalidArg("cpumaps must not be null");
-        }
+        Arguments.notNull(cpumaps, "cpumaps");
         int at = offset(maplen, vcpu);
         if ((long) at + maplen > cpumaps.length) {
             throw JxenException.invalidArg("vCPU " + vcpu + " is out of range 0-" + (cpumaps.length / maplen - 1)
@@ -138,9 +139,7 @@ public final class CpuMaps {
     }
 
     private static void checkFits(byte[] cpumap, int cpu) {
-        if (cpumap == null) {
-            throw JxenException.invalidArg("cpumap must not be null");
-        }
+        Arguments.notNull(cpumap, "cpumap");
         if (cpu < 0 || cpu >= cpumap.length * 8L) {
             throw JxenException.invalidArg("CPU " + cpu + " is out of range 0-" + (cpumap.length * 8L - 1)
                     + " for a cpumap of " + cpumap.length + " bytes");

@@ -1,7 +1,7 @@
 package org.jxen;
 
-import java.util.Objects;
 import java.util.UUID;
+import org.jxen.internal.Arguments;
 
 /**
  * Who a domain is: its id while it runs, its name and its UUID.
@@ -17,8 +17,8 @@ public record DomainIdentity(int id, String name, UUID uuid) {
 
     /** Checks the id range and that the name is not blank. */
     public DomainIdentity {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(uuid, "uuid");
+        Arguments.notNull(name, "name");
+        Arguments.notNull(uuid, "uuid");
         if (id < 0 || id > MAX_ID) {
             throw JxenException.invalidArg("domain id " + id + " is out of range 0-" + MAX_ID);
         }

@@ -3,64 +3,56 @@ package org.jxen;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import org.jxen.hypercall.InterfaceVersions;
-import org.jxen.hypercall.PrivcmdDevice;
+import org.jxen.internal.Arguments;
 import org.jxen.spi.HypervisorProvider;
-import org.jxen.xen.XenDriver;
-import org.jxen.xend.XendClient;
-import org.jxen.xenstore.XenstoreClient;
 
 /**
  * A connection to a Xen host. It holds the host's devices and sockets open until {@link #close()}.
  * Implementations are safe for concurrent use by many threads; closing while calls are in flight
- * lets those calls finish or fail with a {@link JxenException}, never corrupt memory.
+ * lets those calls finish or fail with a {@link JxenException}, never corrupt memory. Every method
+ * throws only {@link JxenException}; a null argument is {@link ErrorCode#INVALID_ARG}.
  */
 public interface Hypervisor extends AutoCloseable {
 
     /**
-     * Opens a host by URI, as libvirt's {@code virConnectOpen} does: {@code xen:///} is this dom0
-     * (privcmd, xenstore, and xend when its socket exists); any other scheme is looked up among the
-     * {@link HypervisorProvider}s on the module or class path ({@code test:///default} comes from
-     * the {@code jxen-test-driver} artifact).
+     * Opens a host by URI, as libvirt's {@code virConnectOpen} does. The drivers are
+     * {@link HypervisorProvider}s found on the module or class path: {@code xen:///} (this dom0:
+     * privcmd, xenstore, and xend when its socket exists) comes with this artifact,
+     * {@code test:///default} with {@code org.jxen:jxen-test-driver}.
      *
      * @param uri the host
      * @return an open connection; close it
-     * @throws JxenException INVALID_ARG for a URI no driver accepts (the message lists the ones
-     *     that exist), NO_SUPPORT when {@code xen:///} finds no Xen interface on this machine
+     * @throws JxenException INVALID_ARG for a null URI or one no driver accepts (the message lists
+     *     the URIs that can be opened, and names the artifact a {@code test:} URI needs);
+     *     NO_SUPPORT when {@code xen:///} finds no Xen interface on this machine or the JVM does
+     *     not allow jxen native access (the message names the flag);
+     *     OPERATION_DENIED when the Xen devices exist but this process may not open them
      */
     static Hypervisor open(URI uri) {
-        Objects.requireNonNull(uri, "uri");
-        if (XenDriver.accepts(uri)) {
-            return XenDriver.openHost(uri);
-        }
-        List<String> known = new ArrayList<>(List.of(XenDriver.URI));
+        Arguments.notNull(uri, "uri");
+        List<String> known = new ArrayList<>();
         for (HypervisorProvider provider : ServiceLoader.load(HypervisorProvider.class)) {
             if (provider.accepts(uri)) {
                 return provider.open(uri);
             }
             known.addAll(provider.examples());
         }
-        throw new JxenException(ErrorCode.INVALID_ARG, "unsupported URI '" + uri + "': jxen opens " + String.join(", ", known));
-    }
-
-    /**
-     * Starts building a connection from backend instances the caller opened: what tests and
-     * embedders with their own sockets use. The connection owns them and closes them.
-     *
-     * @return a builder with no backend
-     */
-    static Builder builder() {
-        return new Builder();
+        String hint = "test".equalsIgnoreCase(uri.getScheme())
+                ? ": test: URIs need the artifact org.jxen:jxen-test-driver on the class or module path; jxen opens "
+                : ": jxen opens ";
+        known.sort(null); // ServiceLoader's order is the class path's: keep the message stable
+        throw new JxenException(ErrorCode.INVALID_ARG, "unsupported URI '" + uri + "'" + hint + String.join(", ", known));
     }
 
     /**
      * Returns the host's CPUs, memory and Xen version.
      *
      * @return the node information
+     * @throws JxenException OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend
+     *     can read it; what Xen answered otherwise (OPERATION_DENIED, OPERATION_FAILED)
      */
     NodeInfo nodeInfo();
 
@@ -70,6 +62,7 @@ public interface Hypervisor extends AutoCloseable {
      *
      * @return the versions; empty when this connection has no privcmd backend (no device, or a
      *     host reached through xenstore and xend only)
+     * @throws JxenException OPERATION_INVALID after {@link #close()}
      */
     Optional<InterfaceVersions> interfaceVersions();
 
@@ -77,6 +70,8 @@ public interface Hypervisor extends AutoCloseable {
      * Lists the running domains in id order, Domain-0 first.
      *
      * @return the domains
+     * @throws JxenException OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend
+     *     can list them; what Xen answered otherwise
      */
     List<DomainIdentity> listDomains();
 
@@ -84,6 +79,7 @@ public interface Hypervisor extends AutoCloseable {
      * Returns Domain-0, the domain the 2006 API addressed as a NULL domain.
      *
      * @return Domain-0
+     * @throws JxenException as {@link #domain(int)}
      */
     Domain domain0();
 
@@ -91,7 +87,9 @@ public interface Hypervisor extends AutoCloseable {
      * Looks up a running domain by id.
      *
      * @param id 0 to {@value DomainIdentity#MAX_ID}
-     * @return the domain; {@link ErrorCode#NO_DOMAIN} if there is none
+     * @return the domain
+     * @throws JxenException INVALID_ARG for an id out of range; NO_DOMAIN if there is none;
+     *     OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend can look it up
      */
     Domain domain(int id);
 
@@ -99,7 +97,9 @@ public interface Hypervisor extends AutoCloseable {
      * Looks up a running domain by name.
      *
      * @param name the name
-     * @return the domain; {@link ErrorCode#NO_DOMAIN} if there is none
+     * @return the domain
+     * @throws JxenException INVALID_ARG for a null or blank name; NO_DOMAIN if there is none;
+     *     OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend can look it up
      */
     Domain domain(String name);
 
@@ -107,69 +107,19 @@ public interface Hypervisor extends AutoCloseable {
      * Looks up a running domain by UUID.
      *
      * @param uuid the UUID
-     * @return the domain; {@link ErrorCode#NO_DOMAIN} if there is none
+     * @return the domain
+     * @throws JxenException INVALID_ARG for a null UUID; NO_DOMAIN if there is none;
+     *     OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend can look it up
      */
     Domain domain(UUID uuid);
 
-    /** Releases the host's devices and sockets; further calls fail. Closing twice is harmless. */
+    /**
+     * Releases the host's devices and sockets; further calls fail with OPERATION_INVALID. Closing
+     * twice is harmless.
+     *
+     * @throws JxenException OPERATION_FAILED when a device or socket cannot be closed (all are
+     *     closed nonetheless)
+     */
     @Override
     void close();
-
-    /**
-     * Builds a {@link Hypervisor} from explicit backends; any of them may be left out, and the
-     * operations that need it then move on to the next backend (see DESIGN.md, "Backends and
-     * fallback"). Not thread-safe; the built connection is.
-     */
-    final class Builder {
-
-        private PrivcmdDevice privcmd;
-        private XenstoreClient xenstore;
-        private XendClient xend;
-
-        private Builder() {
-        }
-
-        /**
-         * Uses a privcmd device for hypercalls.
-         *
-         * @param device the device; the connection closes it
-         * @return this builder
-         */
-        public Builder privcmd(PrivcmdDevice device) {
-            this.privcmd = Objects.requireNonNull(device, "device");
-            return this;
-        }
-
-        /**
-         * Uses a xenstore connection.
-         *
-         * @param client the client; the connection closes it
-         * @return this builder
-         */
-        public Builder xenstore(XenstoreClient client) {
-            this.xenstore = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /**
-         * Uses xend, the legacy fallback.
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder xend(XendClient client) {
-            this.xend = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /**
-         * Connects: probes the hypervisor's interface versions through the device, if one was given.
-         *
-         * @return the connection
-         * @throws JxenException NO_SUPPORT when no backend was given, or what the probe failed with
-         */
-        public Hypervisor build() {
-            return XenDriver.create(privcmd, xenstore, xend);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package org.jxen;
 
-import java.util.Objects;
+import org.jxen.internal.Arguments;
 
 /**
  * The host: libvirt's {@code virNodeInfo} plus what Xen's physinfo adds. Cpumaps for this host
@@ -21,7 +21,7 @@ public record NodeInfo(int cpus, int maxCpuId, int nodes, int sockets, int cores
 
     /** Checks that the CPU numbers are consistent: {@code 1 <= cpus <= maxCpuId + 1}. */
     public NodeInfo {
-        Objects.requireNonNull(xenVersion, "xenVersion");
+        Arguments.notNull(xenVersion, "xenVersion");
         if (cpus < 1 || maxCpuId < cpus - 1 || maxCpuId > CpuMap.MAX_CPU) {
             throw JxenException.invalidArg("host with " + cpus + " CPUs and max_cpu_id " + maxCpuId
                     + " is invalid: cpus must be at least 1 and max_cpu_id at least cpus - 1");

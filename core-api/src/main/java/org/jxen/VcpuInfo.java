@@ -1,6 +1,6 @@
 package org.jxen;
 
-import java.util.Objects;
+import org.jxen.internal.Arguments;
 
 /**
  * What a domain's vCPU is doing: libvirt's {@code virVcpuInfo} plus the affinities.
@@ -16,9 +16,9 @@ public record VcpuInfo(int number, VcpuState state, long cpuTime, int cpu, CpuMa
 
     /** Checks the invariants, so that no caller ever sees an offline vCPU with a CPU. */
     public VcpuInfo {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(hardAffinity, "hardAffinity");
-        Objects.requireNonNull(softAffinity, "softAffinity");
+        Arguments.notNull(state, "state");
+        Arguments.notNull(hardAffinity, "hardAffinity");
+        Arguments.notNull(softAffinity, "softAffinity");
         if (number < 0) {
             throw JxenException.invalidArg("vCPU number " + number + " is negative");
         }

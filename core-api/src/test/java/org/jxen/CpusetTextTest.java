@@ -96,7 +96,7 @@ class CpusetTextTest {
     void emptyTextIsAnError() {
         assertInvalid(() -> CpuMap.parse(""), "empty");
         assertInvalid(() -> CpuMap.parse("   "), "empty");
-        assertInvalid(() -> CpuMap.parse(null), "empty");
+        assertInvalid(() -> CpuMap.parse(null), "'cpuset'");
         assertInvalid(() -> CpuMap.parse("", 16), "empty", "'all'");
     }
 

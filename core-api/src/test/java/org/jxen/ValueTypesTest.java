@@ -32,7 +32,7 @@ class ValueTypesTest {
         assertInvalid(() -> new VcpuInfo(3, VcpuState.RUNNING, 0, -2, ALL, ALL), "cpu -2");
         assertInvalid(() -> new VcpuInfo(-1, VcpuState.RUNNING, 0, 1, ALL, ALL), "-1");
         assertInvalid(() -> new VcpuInfo(0, VcpuState.RUNNING, -5, 1, ALL, ALL), "-5");
-        assertThrows(NullPointerException.class, () -> new VcpuInfo(0, VcpuState.RUNNING, 0, 1, null, ALL));
+        assertInvalid(() -> new VcpuInfo(0, VcpuState.RUNNING, 0, 1, null, ALL), "'hardAffinity'");
     }
 
     @Test

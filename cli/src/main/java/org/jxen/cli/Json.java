@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jxen.DomainIdentity;
+import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
-import org.jxen.hypercall.InterfaceVersions;
 
 /**
  * The {@code --json} output of every command, with Jackson's streaming writer. Only this class

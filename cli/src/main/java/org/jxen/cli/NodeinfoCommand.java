@@ -2,8 +2,8 @@ package org.jxen.cli;
 
 import java.io.PrintStream;
 import java.util.Optional;
+import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
-import org.jxen.hypercall.InterfaceVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -65,8 +65,8 @@ class ErrorTest {
 
     @Test
     void aBadUriIsExit1AndABadlyFormedOneAUsageError() {
-        assertEquals(new Cli.Result(1, "", "error: unsupported URI 'foo:///x': jxen opens xen:///, test:///default,"
-                + " test:///ABSOLUTE/PATH.json\n"), Cli.run("-c", "foo:///x", "list"));
+        assertEquals(new Cli.Result(1, "", "error: unsupported URI 'foo:///x': jxen opens test:///ABSOLUTE/PATH.json,"
+                + " test:///default, xen:///\n"), Cli.run("-c", "foo:///x", "list"));
         Cli.Result r = Cli.run("-c", "a b", "list");
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("error: Invalid value for option '--connect': cannot convert 'a b' to URI"), r.err());

@@ -52,7 +52,8 @@ final class FallbackPolicy {
                     throw e;
                 }
                 unsupported.add(e);
-                reasons.add(attempt.backend().name().toLowerCase() + ": " + e.getMessage());
+                // Named after the backend that said so: a lookup through privcmd needs xenstore too.
+                reasons.add(e.backend().orElse(attempt.backend()).name().toLowerCase() + ": " + e.getMessage());
             }
         }
         StringBuilder why = new StringBuilder("cannot ").append(operation).append(": ");

@@ -11,6 +11,7 @@ import org.jxen.JxenException;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
 import org.jxen.hypercall.Affinity;
+import org.jxen.internal.Arguments;
 import org.jxen.xen.FallbackPolicy.Attempt;
 
 /**
@@ -45,6 +46,7 @@ final class XenDomain implements Domain {
 
     @Override
     public void setVcpus(int count) {
+        host.requireOpen("set the vCPUs of " + target + " to " + count);
         int maximum = vcpuCount().maximum();
         if (count < 1 || count > maximum) {
             throw new JxenException(ErrorCode.INVALID_ARG,
@@ -72,9 +74,8 @@ final class XenDomain implements Domain {
     }
 
     private void pin(int vcpu, CpuMap cpus, Affinity which) {
-        if (cpus == null) {
-            throw new JxenException(ErrorCode.INVALID_ARG, "the CPU map for vCPU " + vcpu + " of " + target + " is null");
-        }
+        Arguments.notNull(cpus, "cpus");
+        host.requireOpen("pin vCPU " + vcpu + " of " + target);
         // Also checks that the handle's domain still exists under its UUID.
         int maximum = vcpuCount().maximum();
         if (vcpu < 0 || vcpu >= maximum) {
@@ -115,6 +116,17 @@ final class XenDomain implements Domain {
         return host.run("read the vCPUs of " + target,
                 new Attempt<>(Backend.HYPERCALL, () -> host.hypercall().vcpus(target)),
                 new Attempt<>(Backend.XEND, () -> host.xend().vcpus(target)));
+    }
+
+    /** Same connection, same domain: two lookups of one domain are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof XenDomain other && other.host == host && other.identity.equals(identity);
+    }
+
+    @Override
+    public int hashCode() {
+        return identity.hashCode();
     }
 
     @Override

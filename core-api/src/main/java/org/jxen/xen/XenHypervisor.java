@@ -1,7 +1,6 @@
 package org.jxen.xen;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -12,10 +11,11 @@ import org.jxen.Domain;
 import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
+import org.jxen.InterfaceVersions;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.hypercall.DomainInfo;
-import org.jxen.hypercall.InterfaceVersions;
+import org.jxen.internal.Arguments;
 import org.jxen.xen.FallbackPolicy.Attempt;
 
 /**
@@ -26,6 +26,7 @@ import org.jxen.xen.FallbackPolicy.Attempt;
  */
 final class XenHypervisor implements Hypervisor {
 
+    private final String name;
     private final HypercallBackend hypercall;
     private final XenstoreBackend xenstore;
     private final XendBackend xend;
@@ -34,7 +35,9 @@ final class XenHypervisor implements Hypervisor {
     /** max_cpu_id + 1, read once: it is fixed when Xen boots (CPU hotplug changes nr_cpus, not it). */
     private volatile int hostCpus;
 
-    XenHypervisor(HypercallBackend hypercall, XenstoreBackend xenstore, XendBackend xend, AutoCloseable resources) {
+    XenHypervisor(String name, HypercallBackend hypercall, XenstoreBackend xenstore, XendBackend xend,
+                  AutoCloseable resources) {
+        this.name = name;
         this.hypercall = hypercall;
         this.xenstore = xenstore;
         this.xend = xend;
@@ -51,7 +54,7 @@ final class XenHypervisor implements Hypervisor {
     @Override
     public Optional<InterfaceVersions> interfaceVersions() {
         requireOpen("read the interface versions");
-        return hypercall.interfaceVersions();
+        return hypercall.interfaceVersions().map(v -> new InterfaceVersions(v.domctl(), v.sysctl()));
     }
 
     /** How many CPU numbers the host's maps hold, for checking a pin; one physinfo per connection. */
@@ -90,7 +93,7 @@ final class XenHypervisor implements Hypervisor {
 
     @Override
     public Domain domain(String name) {
-        Objects.requireNonNull(name, "name");
+        Arguments.notNull(name, "name");
         if (name.isBlank()) {
             throw new JxenException(ErrorCode.INVALID_ARG, "domain name must not be blank");
         }
@@ -109,7 +112,7 @@ final class XenHypervisor implements Hypervisor {
 
     @Override
     public Domain domain(UUID uuid) {
-        Objects.requireNonNull(uuid, "uuid");
+        Arguments.notNull(uuid, "uuid");
         return new XenDomain(this, run("look up domain " + uuid,
                 new Attempt<>(Backend.HYPERCALL, () -> hypercall.domains().stream()
                         .filter(d -> d.handle().equals(uuid))
@@ -152,9 +155,11 @@ final class XenHypervisor implements Hypervisor {
         return FallbackPolicy.run(operation, List.of(attempts));
     }
 
-    private void requireOpen(String operation) {
+    /** Fails when the connection is closed, naming the operation the caller asked for. */
+    void requireOpen(String operation) {
         if (closed.get()) {
-            throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection is closed");
+            throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection to " + name
+                    + " is closed");
         }
     }
 

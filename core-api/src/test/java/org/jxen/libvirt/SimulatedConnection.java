@@ -8,6 +8,7 @@ import org.jxen.testfixtures.host.SimVcpu;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.testfixtures.privcmd.FakePrivcmd;
 import org.jxen.testfixtures.xenstored.FakeXenstored;
+import org.jxen.xen.XenDriver;
 import org.jxen.xenstore.XenstoreClient;
 import org.jxen.xenstore.XenstoreEndpoint;
 import org.jxen.xenstore.XenstoreOptions;
@@ -30,7 +31,7 @@ final class SimulatedConnection implements AutoCloseable {
         FakePrivcmd privcmd = new FakePrivcmd(host);
         XenstoreClient xenstore = XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()), XenstoreOptions.defaults());
         try {
-            this.hypervisor = Hypervisor.builder().privcmd(privcmd).xenstore(xenstore).build();
+            this.hypervisor = XenDriver.builder().privcmd(privcmd).xenstore(xenstore).build();
         } catch (RuntimeException | Error e) {
             // The connection owns the backends only once built. The client must hang up before the
             // fake stops, or the fake waits for it forever.

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jxen.Domain;
 import org.jxen.DomainIdentity;
 import org.jxen.Hypervisor;
+import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
-import org.jxen.hypercall.InterfaceVersions;
 
 /**
  * A hypervisor that fails the test when asked anything: the facade over it proves that bad

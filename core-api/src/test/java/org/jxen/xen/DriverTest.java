@@ -3,6 +3,7 @@ package org.jxen.xen;
 import static org.jxen.xen.XenStack.bits;
 import static org.jxen.xen.XenStack.ends;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,14 +223,36 @@ class DriverTest {
     }
 
     @Test
-    void aClosedConnectionSaysSo() {
+    void aClosedConnectionSaysSoForTheOperationAsked() {
         Domain demo = stack.hv.domain("demo");
         stack.hv.close();
         stack.hv.close();
-        JxenException e = assertCode(ErrorCode.OPERATION_INVALID, demo::vcpus);
-        assertEquals("cannot read the vCPUs of domain demo: the connection is closed", e.getMessage());
-        assertCode(ErrorCode.OPERATION_INVALID, stack.hv::nodeInfo);
-        assertCode(ErrorCode.OPERATION_INVALID, stack.hv::interfaceVersions);
+        // Each names what the caller asked for, never an internal step such as reading the count.
+        Map<String, org.junit.jupiter.api.function.Executable> calls = Map.of(
+                "read the vCPUs of domain demo", demo::vcpus,
+                "read the vCPU count of domain demo", demo::vcpuCount,
+                "set the vCPUs of domain demo to 3", () -> demo.setVcpus(3),
+                "pin vCPU 1 of domain demo", () -> demo.pinVcpu(1, CpuMap.ofCpus(2)),
+                "look up domain 'demo'", () -> stack.hv.domain("demo"),
+                "read the host's CPUs", stack.hv::nodeInfo,
+                "read the interface versions", stack.hv::interfaceVersions);
+        calls.forEach((operation, call) -> {
+            JxenException e = assertCode(ErrorCode.OPERATION_INVALID, call);
+            assertTrue(e.getMessage().startsWith("cannot " + operation + ": "), e.getMessage());
+            assertTrue(e.getMessage().endsWith(" is closed"), e.getMessage());
+        });
+    }
+
+    @Test
+    void twoLookupsOfOneDomainAreEqualButNotAcrossConnections() throws Exception {
+        Domain byName = stack.hv.domain("demo");
+        Domain byId = stack.hv.domain(1);
+        assertEquals(byName, byId);
+        assertEquals(byName.hashCode(), byId.hashCode());
+        assertNotEquals(byName, stack.hv.domain(0));
+        try (XenStack other = XenStack.all()) {
+            assertNotEquals(byName, other.hv.domain("demo"), "same domain, other connection");
+        }
     }
 
     private List<String> availability(int domid, int count) {

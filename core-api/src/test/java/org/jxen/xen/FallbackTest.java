@@ -1,14 +1,15 @@
 package org.jxen.xen;
 
-import static org.jxen.xen.XenStack.bits;
-import static org.jxen.xen.XenStack.ends;
-import static org.jxen.xen.DriverTest.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jxen.xen.DriverTest.assertCode;
+import static org.jxen.xen.XenStack.bits;
+import static org.jxen.xen.XenStack.ends;
 
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
 import org.jxen.Domain;
@@ -21,7 +22,6 @@ import org.jxen.hypercall.Operation;
 import org.jxen.testfixtures.xend.FakeXend;
 import org.jxen.testfixtures.xend.XendRequest;
 import org.jxen.testfixtures.xenstored.Misbehaviour;
-import org.junit.jupiter.api.Test;
 
 /**
  * The fallback policy as the driver uses it: each backend missing, unsupported or failing in each
@@ -82,6 +82,15 @@ class FallbackTest {
             demo.setVcpus(1);
             assertEquals(1, stack.host.domain(1).orElseThrow().onlineVcpus());
             assertTrue(ops(stack.xend).contains("set_vcpus"), ops(stack.xend).toString());
+        }
+    }
+
+    @Test
+    void aLookupWithPrivcmdAloneBlamesTheMissingXenstoreNotTheHypercalls() throws Exception {
+        try (XenStack stack = XenStack.with(Backend.HYPERCALL)) {
+            JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> stack.hv.domain("demo"));
+            assertTrue(e.getMessage().contains("xenstore: no xenstore client given"), e.getMessage());
+            assertTrue(!e.getMessage().contains("hypercall: no xenstore"), e.getMessage());
         }
     }
 
@@ -200,7 +209,7 @@ class FallbackTest {
 
     @Test
     void aBuilderWithoutBackendsIsRefused() {
-        JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> Hypervisor.builder().build());
+        JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> XenDriver.builder().build());
         assertEquals("no backend given: set a privcmd device, a xenstore client or a xend client", e.getMessage());
     }
 

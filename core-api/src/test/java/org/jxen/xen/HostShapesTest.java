@@ -1,7 +1,7 @@
 package org.jxen.xen;
 
-import static org.jxen.xen.DriverTest.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.jxen.xen.DriverTest.assertCode;
 
 import java.util.BitSet;
 import java.util.List;
@@ -17,18 +17,18 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.IntStream;
-import org.jxen.Backend;
-import org.jxen.CpuMap;
-import org.jxen.Domain;
-import org.jxen.ErrorCode;
-import org.jxen.JxenException;
-import org.jxen.VcpuInfo;
-import org.jxen.hypercall.InterfaceVersions;
-import org.jxen.testfixtures.host.SimulatedHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jxen.Backend;
+import org.jxen.CpuMap;
+import org.jxen.Domain;
+import org.jxen.ErrorCode;
+import org.jxen.InterfaceVersions;
+import org.jxen.JxenException;
+import org.jxen.VcpuInfo;
+import org.jxen.testfixtures.host.SimulatedHost;
 
 /** The driver on hosts other than the default: many CPUs, every supported Xen release, many callers. */
 class HostShapesTest {

@@ -42,7 +42,7 @@ final class XenStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Hypervisor.Builder b = Hypervisor.builder();
+        XenDriver.Builder b = XenDriver.builder();
         if (backends.contains(Backend.HYPERCALL)) {
             b.privcmd(privcmd);
         }

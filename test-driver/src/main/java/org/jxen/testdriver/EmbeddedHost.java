@@ -12,13 +12,14 @@ import org.jxen.Domain;
 import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
+import org.jxen.InterfaceVersions;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
-import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.testfixtures.privcmd.FakePrivcmd;
 import org.jxen.testfixtures.xend.FakeXend;
 import org.jxen.testfixtures.xenstored.FakeXenstored;
+import org.jxen.xen.XenDriver;
 import org.jxen.xend.XendClient;
 import org.jxen.xend.XendEndpoint;
 import org.jxen.xenstore.XenstoreClient;
@@ -75,7 +76,8 @@ final class EmbeddedHost implements Hypervisor {
             XenstoreClient xenstore = XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()),
                     XenstoreOptions.defaults());
             started.add(xenstore);
-            Hypervisor driver = Hypervisor.builder()
+            Hypervisor driver = XenDriver.builder()
+                    .name(source)
                     .privcmd(privcmd)
                     .xenstore(xenstore)
                     .xend(XendClient.create(new XendEndpoint.Unix(xend.socketPath())))

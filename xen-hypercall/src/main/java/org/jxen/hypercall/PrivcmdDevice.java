@@ -15,6 +15,7 @@ public interface PrivcmdDevice extends AutoCloseable {
      *
      * @return the device
      * @throws HypercallException when it cannot be opened; errno ENOENT means no Xen here
+     * @throws NativeAccessException when the JVM does not allow jxen native access (the message names the flag)
      */
     static PrivcmdDevice open() {
         return open(PrivcmdPaths.DEFAULT);
@@ -27,6 +28,7 @@ public interface PrivcmdDevice extends AutoCloseable {
      * @param paths where the device nodes are
      * @return the device
      * @throws HypercallException when it cannot be opened; errno ENOENT means no Xen here
+     * @throws NativeAccessException when the JVM does not allow jxen native access (the message names the flag)
      */
     static PrivcmdDevice open(PrivcmdPaths paths) {
         return LinuxPrivcmd.open(paths);

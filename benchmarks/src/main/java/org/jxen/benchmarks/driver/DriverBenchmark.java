@@ -8,6 +8,7 @@ import org.jxen.Hypervisor;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.testfixtures.privcmd.FakePrivcmd;
 import org.jxen.testfixtures.xenstored.FakeXenstored;
+import org.jxen.xen.XenDriver;
 import org.jxen.xenstore.XenstoreClient;
 import org.jxen.xenstore.XenstoreEndpoint;
 import org.jxen.xenstore.XenstoreOptions;
@@ -54,7 +55,7 @@ public class DriverBenchmark {
                 .build();
         xenstored = FakeXenstored.start(host.xenstore());
         // xenstore names the domain at lookup; the measured calls go through privcmd only.
-        hv = Hypervisor.builder().privcmd(new FakePrivcmd(host))
+        hv = XenDriver.builder().privcmd(new FakePrivcmd(host))
                 .xenstore(XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()), XenstoreOptions.defaults()))
                 .build();
         domain = hv.domain(1);

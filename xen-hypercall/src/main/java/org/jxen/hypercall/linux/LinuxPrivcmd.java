@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.HypercallException;
+import org.jxen.hypercall.NativeAccessException;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.PrivcmdDevice;
 import org.jxen.hypercall.PrivcmdPaths;
@@ -39,8 +40,10 @@ public final class LinuxPrivcmd implements PrivcmdDevice {
      * @param paths where the device nodes are
      * @return the device
      * @throws HypercallException when privcmd cannot be opened (ENOENT: no Xen here)
+     * @throws NativeAccessException when the JVM does not allow this module native access
      */
     public static LinuxPrivcmd open(PrivcmdPaths paths) {
+        NativeAccess.require();
         int fd;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment capture = scratch.allocate(Libc.CAPTURE);
