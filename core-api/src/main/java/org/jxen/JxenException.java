@@ -11,8 +11,11 @@ public final class JxenException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Why the call failed. */
     private final ErrorCode code;
+    /** The backend that failed, or null when the call never reached one. */
     private final Backend backend;
+    /** The errno name or the backend's own error text, or null. */
     private final String detail;
 
     /**

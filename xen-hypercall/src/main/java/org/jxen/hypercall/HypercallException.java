@@ -13,9 +13,13 @@ public final class HypercallException extends RuntimeException {
     /** Passed for the domain or vCPU when the operation has none. */
     public static final int NONE = -1;
 
+    /** What failed. */
     private final Operation operation;
+    /** The domain id, or {@link #NONE}. */
     private final int domain;
+    /** The vCPU number, or {@link #NONE}. */
     private final int vcpu;
+    /** The errno number. */
     private final int errno;
 
     /**

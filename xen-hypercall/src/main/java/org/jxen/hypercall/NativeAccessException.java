@@ -10,6 +10,7 @@ public final class NativeAccessException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JVM option or manifest attribute that allows native access. */
     private final String flag;
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * An S-expression as xend speaks it: an {@link Atom} (xend makes no difference between bare atoms
  * and quoted strings once parsed, and numbers are text too) or a {@link SList list}.
  *
- * <p>Values are immutable. Equality, hash codes and {@link #toString()} (the {@link SexprWriter}
+ * <p>Values are immutable. Equality, hash codes and {@code toString()} (the {@link SexprWriter}
  * form) work without recursion, so even a value nested 100,000 levels deep is safe to use.
  */
 public sealed interface Sexpr permits Sexpr.Atom, Sexpr.SList {

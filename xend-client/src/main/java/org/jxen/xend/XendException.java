@@ -27,8 +27,11 @@ public final class XendException extends RuntimeException {
         HTTP_ERROR
     }
 
+    /** Which of the kinds of failure. */
     private final Kind kind;
+    /** The HTTP status, or -1 when no reply was read. */
     private final int status;
+    /** xend's own error text, when it gave one. */
     private final String xendMessage;
 
     /**
