@@ -10,6 +10,7 @@ module org.jxen {
 
     exports org.jxen;
     exports org.jxen.libvirt;
+    exports org.jxen.libvirtjava;
     exports org.jxen.spi;
 
     uses org.jxen.spi.HypervisorProvider;
