@@ -15,6 +15,7 @@ module org.jxen {
 
     exports org.jxen;
     exports org.jxen.libvirt;
+    exports org.jxen.libvirtjava;
     exports org.jxen.spi;
     exports org.jxen.xen;
 

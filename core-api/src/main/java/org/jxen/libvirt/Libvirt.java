@@ -2,7 +2,6 @@ package org.jxen.libvirt;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.IntSupplier;
 import org.jxen.CpuMap;
 import org.jxen.CpuMaps;
@@ -53,9 +52,13 @@ public final class Libvirt {
      *
      * @param hypervisor the connection
      * @return the facade
+     * @throws JxenException INVALID_ARG when {@code hypervisor} is null
      */
     public static Libvirt of(Hypervisor hypervisor) {
-        return new Libvirt(Objects.requireNonNull(hypervisor, "hypervisor"));
+        if (hypervisor == null) {
+            throw invalidArg("hypervisor must not be null");
+        }
+        return new Libvirt(hypervisor);
     }
 
     /**
@@ -170,6 +173,26 @@ public final class Libvirt {
         });
     }
 
+    /**
+     * Fills {@code info} with the host's CPUs, memory and topology, as libvirt's
+     * {@code virNodeGetInfo(conn, info)} does (this facade is the connection). A C caller sizes
+     * its cpumaps with {@code VIR_CPU_MAPLEN(VIR_NODEINFO_MAXCPUS(info))}; on Xen that can be
+     * shorter than the host's map, which the calls above accept (the missing CPUs read as
+     * unused), while {@link NodeInfo#maplen()} is the length that covers every CPU Xen can have.
+     * The model is left empty: Xen does not report one.
+     *
+     * @param info where to write
+     * @return 0, or -1 with the last error set (and nothing written)
+     */
+    public int virNodeGetInfo(VirNodeInfo info) {
+        return call(() -> {
+            checkNonNull(info, "info", "virNodeGetInfo");
+            NodeInfo node = hypervisor.nodeInfo();
+            info.fill("", node.memoryKiB(), node.cpus(), node.mhz(), node.nodes(), node.sockets(), node.cores(), node.threads());
+            return 0;
+        });
+    }
+
     private static void checkGetVcpusArgs(VirVcpuInfo[] info, int maxinfo, byte[] cpumaps, int maplen) {
         checkNonNull(info, "info", "virDomainGetVcpus");
         checkPositive(maxinfo, "maxinfo", "virDomainGetVcpus");
@@ -191,6 +214,22 @@ public final class Libvirt {
             throw invalidArg("cpumaps of " + cpumaps.length + " bytes is shorter than maxinfo * maplen = "
                     + maxinfo + " * " + maplen + " = " + needed + " in virDomainGetVcpus");
         }
+    }
+
+    /**
+     * VIR_NODEINFO_MAXCPUS: the CPUs the host's topology adds up to, {@code nodes * sockets *
+     * cores * threads}. Xen hosts may number their CPUs past this (physinfo {@code max_cpu_id});
+     * see {@link #virNodeGetInfo}.
+     *
+     * @param nodeinfo a struct {@link #virNodeGetInfo} filled
+     * @return the CPU count
+     * @throws JxenException INVALID_ARG when {@code nodeinfo} is null
+     */
+    public static int VIR_NODEINFO_MAXCPUS(VirNodeInfo nodeinfo) {
+        if (nodeinfo == null) {
+            throw invalidArg("nodeinfo must not be null");
+        }
+        return nodeinfo.nodes() * nodeinfo.sockets() * nodeinfo.cores() * nodeinfo.threads();
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.jxen.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jxen.libvirt.VirAssertions.assertFailed;
 
 import java.util.Arrays;
 import org.jxen.ErrorCode;
+import org.jxen.JxenException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +56,18 @@ class ArgumentChecksTest {
     @Test
     void pinVcpuRejectsAMaplenPastTheArray() {
         assertFailed(virt.virDomainPinVcpu(null, 0, new byte[] {1, 0}, 3), ErrorCode.INVALID_ARG, "2 bytes", "maplen 3");
+    }
+
+    @Test
+    void aNullHypervisorIsInvalidArgNamingIt() {
+        JxenException e = assertThrows(JxenException.class, () -> Libvirt.of(null));
+        assertEquals(ErrorCode.INVALID_ARG, e.code());
+        assertTrue(e.getMessage().contains("hypervisor"), e.getMessage());
+    }
+
+    @Test
+    void nodeGetInfoRejectsANullInfo() {
+        assertFailed(virt.virNodeGetInfo(null), ErrorCode.INVALID_ARG, "info in virNodeGetInfo must not be NULL");
     }
 
     @Test

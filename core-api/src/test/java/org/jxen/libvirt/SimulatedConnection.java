@@ -16,12 +16,15 @@ import org.jxen.xenstore.XenstoreOptions;
 /**
  * The real driver stack over a simulated host (privcmd and xenstored fakes speaking the real
  * formats), with the facade on top; the host is there to arrange state and to read back what
- * the calls did without going through the code under test.
+ * the calls did without going through the code under test. Public for the libvirt-java adapter's
+ * tests, which wrap the same stack.
  */
-final class SimulatedConnection implements AutoCloseable {
+public final class SimulatedConnection implements AutoCloseable {
 
-    final SimulatedHost host;
-    final Hypervisor hypervisor;
+    /** The simulated host, to arrange state and read back what calls did. */
+    public final SimulatedHost host;
+    /** The real driver over it. */
+    public final Hypervisor hypervisor;
     final Libvirt virt;
     private final FakeXenstored xenstored;
 
@@ -49,7 +52,7 @@ final class SimulatedConnection implements AutoCloseable {
     }
 
     /** Any host, for shapes the default one lacks (a CPU count that is not a multiple of 8). */
-    static SimulatedConnection of(SimulatedHost host) {
+    public static SimulatedConnection of(SimulatedHost host) {
         return new SimulatedConnection(host);
     }
 
