@@ -9,7 +9,7 @@ import org.jxen.internal.Arguments;
  * <table>
  *   <caption>libvirt macro and its Java form</caption>
  *   <tr><th>libvirt</th><th>jxen</th></tr>
- *   <tr><td>VIR_CPU_MAPLEN(cpus)</td><td>{@link #maplen(int)}</td></tr>
+ *   <tr><td>VIR_CPU_MAPLEN(cpus)</td><td>{@link CpuMap#maplen(int)}</td></tr>
  *   <tr><td>VIR_USE_CPU(cpumap, cpu)</td><td>{@link #use(byte[], int)}</td></tr>
  *   <tr><td>VIR_UNUSE_CPU(cpumap, cpu)</td><td>{@link #unuse(byte[], int)}</td></tr>
  *   <tr><td>VIR_CPU_USED(cpumap, cpu)</td><td>{@link #isUsed(byte[], int)}</td></tr>
@@ -21,16 +21,6 @@ import org.jxen.internal.Arguments;
 public final class CpuMaps {
 
     private CpuMaps() {
-    }
-
-    /**
-     * VIR_CPU_MAPLEN: the bytes a map of {@code nCpus} CPUs needs; the same as {@link CpuMap#maplen(int)}.
-     *
-     * @param nCpus the number of CPUs, at least 0
-     * @return {@code (nCpus + 7) / 8}
-     */
-    public static int maplen(int nCpus) {
-        return CpuMap.maplen(nCpus);
     }
 
     /**

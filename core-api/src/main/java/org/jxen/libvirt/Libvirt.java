@@ -237,10 +237,10 @@ public final class Libvirt {
      *
      * @param cpu the number of CPUs, at least 0
      * @return {@code (cpu + 7) / 8}
-     * @see CpuMaps#maplen(int)
+     * @see CpuMap#maplen(int)
      */
     public static int VIR_CPU_MAPLEN(int cpu) {
-        return CpuMaps.maplen(cpu);
+        return CpuMap.maplen(cpu);
     }
 
     /**

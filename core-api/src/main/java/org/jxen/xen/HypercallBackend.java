@@ -52,13 +52,12 @@ final class HypercallBackend {
         XenHypercalls x = xen();
         try {
             PhysInfo p = x.physInfo();
-            int nodes = Math.max(1, p.nrNodes());
-            int cores = Math.max(1, p.coresPerSocket());
-            int threads = Math.max(1, p.threadsPerCore());
-            int sockets = Math.max(1, p.nrCpus() / (nodes * cores * threads));
-            String version = x.version().toString();
-            return new NodeInfo(p.nrCpus(), p.maxCpuId(), nodes, sockets, cores, threads, p.cpuKhz() / 1000,
-                    p.totalPages() * 4, version);
+            // physinfo's fields are unsigned: read them as such before bounding them.
+            return new HostReport(Backend.HYPERCALL, Integer.toUnsignedLong(p.nrCpus()), Integer.toUnsignedLong(p.maxCpuId()),
+                    Integer.toUnsignedLong(p.nrNodes()), Integer.toUnsignedLong(p.coresPerSocket()),
+                    Integer.toUnsignedLong(p.threadsPerCore()), Integer.toUnsignedLong(p.cpuKhz()) / 1000,
+                    HostReport.kib(p.totalPages(), 4),
+                    x.version().toString()).toNodeInfo();
         } catch (HypercallException e) {
             throw failure("read the host's CPUs", e);
         }

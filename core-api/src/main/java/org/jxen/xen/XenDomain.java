@@ -23,18 +23,16 @@ final class XenDomain implements Domain {
     private static final System.Logger LOG = System.getLogger(XenDomain.class.getName());
 
     private final XenHypervisor host;
-    private final DomainIdentity identity;
     private final Target target;
 
     XenDomain(XenHypervisor host, DomainIdentity identity) {
         this.host = host;
-        this.identity = identity;
-        this.target = Target.of(identity);
+        this.target = new Target(identity);
     }
 
     @Override
     public DomainIdentity identity() {
-        return identity;
+        return target.identity();
     }
 
     @Override
@@ -115,22 +113,22 @@ final class XenDomain implements Domain {
     public List<VcpuInfo> vcpus() {
         return host.run("read the vCPUs of " + target,
                 new Attempt<>(Backend.HYPERCALL, () -> host.hypercall().vcpus(target)),
-                new Attempt<>(Backend.XEND, () -> host.xend().vcpus(target)));
+                new Attempt<>(Backend.XEND, () -> host.xend().vcpus(target, host.hostCpus())));
     }
 
     /** Same connection, same domain: two lookups of one domain are equal. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof XenDomain other && other.host == host && other.identity.equals(identity);
+        return o instanceof XenDomain other && other.host == host && other.target.equals(target);
     }
 
     @Override
     public int hashCode() {
-        return identity.hashCode();
+        return target.hashCode();
     }
 
     @Override
     public String toString() {
-        return target + " (id " + identity.id() + ", " + identity.uuid() + ")";
+        return target + " (id " + target.id() + ", " + target.uuid() + ")";
     }
 }

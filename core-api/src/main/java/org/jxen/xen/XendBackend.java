@@ -31,7 +31,8 @@ final class XendBackend {
     private static final int PIN_FORMAT = 4;
 
     private final BackendClient<XendClient> xend;
-    private volatile XendNode node;
+    /** xend_config_format, 0 until read: a fact of the xend binary, so read once. */
+    private volatile int format;
 
     XendBackend(BackendClient<XendClient> xend) {
         this.xend = xend;
@@ -46,25 +47,27 @@ final class XendBackend {
         return xend.get();
     }
 
-    /** The host as xend describes it; read once, the host's CPUs do not change under a running xend. */
+    /** The host as xend describes it now; what is cached from it is the connection's business. */
     private XendNode node() {
-        XendNode n = node;
-        if (n == null) {
-            n = call("read the host", () -> client().node());
-            node = n;
+        return call("read the host", () -> client().node());
+    }
+
+    /** The xend_config_format, read with the first pin. */
+    private int format() {
+        int f = format;
+        if (f == 0) {
+            f = node().xendConfigFormat();
+            format = f;
         }
-        return n;
+        return f;
     }
 
     NodeInfo nodeInfo() {
         XendNode n = node();
-        int nodes = Math.max(1, n.nrNodes());
-        int cores = Math.max(1, n.coresPerSocket());
-        int threads = Math.max(1, n.threadsPerCore());
-        int sockets = Math.max(1, n.nrCpus() / (nodes * cores * threads));
         // xend reports no max_cpu_id: its maps cover the CPUs it counts.
-        return new NodeInfo(n.nrCpus(), n.nrCpus() - 1, nodes, sockets, cores, threads, n.cpuMhz(),
-                n.totalMemoryMiB() * 1024, n.xenMajor() + "." + n.xenMinor() + n.xenExtra());
+        return new HostReport(Backend.XEND, n.nrCpus(), n.nrCpus() - 1L, n.nrNodes(), n.coresPerSocket(),
+                n.threadsPerCore(), n.cpuMhz(), HostReport.kib(n.totalMemoryMiB(), 1024),
+                n.xenMajor() + "." + n.xenMinor() + n.xenExtra()).toNodeInfo();
     }
 
     /** The running domains in id order (xend also lists inactive managed ones, which have no id). */
@@ -91,8 +94,8 @@ final class XendBackend {
         return new VcpuCount(Math.min(online, d.maxVcpus()), d.maxVcpus());
     }
 
-    List<VcpuInfo> vcpus(Target target) {
-        int hostCpus = node().nrCpus();
+    /** The vCPUs; {@code hostCpus} sizes the "no restriction" map xend shows as an empty list. */
+    List<VcpuInfo> vcpus(Target target, int hostCpus) {
         CpuMap all = CpuMap.all(hostCpus);
         return call("read the vCPUs of " + target, () -> client().vcpuInfo(target.uuid().toString()))
                 .vcpus().stream()
@@ -106,7 +109,7 @@ final class XendBackend {
     }
 
     void pin(Target target, int vcpu, CpuMap cpus) {
-        int format = node().xendConfigFormat();
+        int format = format();
         if (format < PIN_FORMAT) {
             throw new JxenException(ErrorCode.NO_SUPPORT, "xend with xend_config_format " + format
                     + " takes pins in a form jxen does not send (format " + PIN_FORMAT + " or later needed)",

@@ -59,8 +59,6 @@ public final class XendClient {
     private final XendHttp http;
     /** Reply bodies are bounded by maxBodyBytes already, so one token may take all of it. */
     private final SexprReader.Limits limits;
-    /** nr_cpus as last read from /xend/node, 0 until then: pins are checked against it. */
-    private volatile int hostCpus;
 
     private XendClient(XendEndpoint endpoint, Options options) {
         this.http = new XendHttp(endpoint, options.connectTimeout(), options.readTimeout(), options.maxBodyBytes());
@@ -148,9 +146,9 @@ public final class XendClient {
 
     /**
      * Pins a vCPU to a set of pCPUs: {@code POST op=pincpu&vcpu=<v>&cpumap=<c,c,...>}, the form
-     * xend 3.4 to 4.4 parse. The set is checked against the host's CPU count first (read from
-     * {@link #node()} once per client, unless {@code node()} was called already): xend 4.x does no
-     * range check of its own and Xen silently drops CPUs beyond the host.
+     * xend 3.4 to 4.4 parse. The set is checked against the host's CPU count first, read from
+     * {@link #node()} at every pin (a client caches nothing of the host): xend 4.x does no range
+     * check of its own and Xen silently drops CPUs beyond the host.
      *
      * @param domain a name, a domain id in decimal, or a UUID
      * @param vcpu the vCPU number, at least 0
@@ -168,7 +166,7 @@ public final class XendClient {
         if (map.isEmpty()) {
             throw new IllegalArgumentException("the CPU set for vCPU " + vcpu + " is empty");
         }
-        int host = hostCpus != 0 ? hostCpus : node().nrCpus();
+        int host = node().nrCpus();
         if (map.length() > host) {
             throw new IllegalArgumentException("CPU " + (map.length() - 1) + " is beyond the host's CPUs 0-" + (host - 1));
         }
@@ -207,9 +205,7 @@ public final class XendClient {
      */
     public XendNode node() {
         Sexpr.SList n = single(http.get("/xend/node"), false);
-        XendNode node = convert(() -> XendNode.from(n));
-        hostCpus = node.nrCpus();
-        return node;
+        return convert(() -> XendNode.from(n));
     }
 
     /** Expects one list as the reply's body. */

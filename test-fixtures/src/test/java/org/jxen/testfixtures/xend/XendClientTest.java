@@ -166,20 +166,20 @@ class XendClientTest {
     }
 
     @Test
-    void cpuBeyondTheHostIsRefusedWithoutReachingXend() {
-        client.node(); // learns nr_cpus = 16
-        xend.clearRequests();
+    void cpuBeyondTheHostIsRefusedWithoutSendingThePin() {
         BitSet before = demo().vcpu(0).hardAffinity();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.pinVcpu("demo", 0, cpus(1, 16)));
         assertTrue(e.getMessage().contains("CPU 16"), e.getMessage());
-        assertEquals(List.of(), xend.requests());
         assertEquals(before, demo().vcpu(0).hardAffinity());
     }
 
     @Test
-    void aFreshClientReadsTheHostSizeBeforeItsFirstPinButNeverSendsABadPin() {
+    void everyPinReadsTheHostSizeFirstAndNeverSendsABadPin() {
+        client.node();
+        xend.clearRequests();
         assertThrows(IllegalArgumentException.class, () -> client.pinVcpu("demo", 0, cpus(99)));
-        assertEquals(List.of("/xend/node"), xend.requests().stream().map(XendRequest::target).toList());
+        assertEquals(List.of("/xend/node"), xend.requests().stream().map(XendRequest::target).toList(),
+                "the client caches nothing of the host: the connection above it owns the host's size");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.jxen.hypercall.abi;
 
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -82,15 +81,6 @@ public final class SysctlAbi {
      */
     public StructLayout layout() {
         return layout;
-    }
-
-    /**
-     * Returns {@code struct xen_sysctl_physinfo} of this version.
-     *
-     * @return the layout
-     */
-    public StructLayout physinfo() {
-        return (StructLayout) layout.select(PathElement.groupElement("u"), PathElement.groupElement("physinfo"));
     }
 
     /**
