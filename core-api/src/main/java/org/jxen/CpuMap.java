@@ -119,7 +119,8 @@ public final class CpuMap {
                     + cpumap.length + " bytes: maplen must be 0-" + Math.max(0, cpumap.length - Math.max(0, offset)));
         }
         IntStream.Builder bounds = IntStream.builder();
-        int runStart = -1;
+        // CPU numbers in long: a map of 2^28 bytes or more holds bits past Integer.MAX_VALUE.
+        long runStart = -1;
         for (int i = 0; i < maplen; i++) {
             int v = cpumap[offset + i] & 0xFF;
             if (v == (runStart >= 0 ? 0xFF : 0)) {
@@ -127,20 +128,28 @@ public final class CpuMap {
             }
             for (int bit = 0; bit < 8; bit++) {
                 boolean set = (v & (1 << bit)) != 0;
-                int cpu = i * 8 + bit;
+                long cpu = i * 8L + bit;
                 if (set && runStart < 0) {
                     runStart = cpu;
                 } else if (!set && runStart >= 0) {
-                    bounds.add(runStart).add(cpu - 1);
+                    addRun(bounds, runStart, cpu - 1);
                     runStart = -1;
                 }
             }
         }
         if (runStart >= 0) {
-            bounds.add(runStart).add(maplen * 8 - 1);
+            addRun(bounds, runStart, maplen * 8L - 1);
         }
         int[] ranges = bounds.build().toArray();
         return ranges.length == 0 ? EMPTY : new CpuMap(ranges);
+    }
+
+    private static void addRun(IntStream.Builder bounds, long first, long last) {
+        if (last > MAX_CPU) {
+            throw JxenException.invalidArg("cpumap sets CPU " + Math.max(first, MAX_CPU + 1L)
+                    + ", beyond the highest CPU number 0-" + MAX_CPU);
+        }
+        bounds.add((int) first).add((int) last);
     }
 
     /**

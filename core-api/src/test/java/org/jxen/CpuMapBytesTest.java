@@ -133,4 +133,22 @@ class CpuMapBytesTest {
         assertEquals(268_435_456, CpuMap.maplen(Integer.MAX_VALUE), "no int overflow in (n + 7) / 8");
         assertInvalid(() -> CpuMap.maplen(-1), "-1");
     }
+
+    @Test
+    void mapsOfTwoToThe28BytesOrMoreNeitherOverflowNorDropBits() {
+        // 2^28 bytes hold CPUs 0 to 2^31 - 1; the last one is past MAX_CPU and was read as a CPU.
+        byte[] big = new byte[1 << 28];
+        big[big.length - 1] = (byte) 0x40; // CPU 2^31 - 2 = MAX_CPU
+        CpuMap last = CpuMap.fromBytes(big, big.length);
+        assertEquals(CpuMap.ofCpus(CpuMap.MAX_CPU), last);
+        big[big.length - 1] = (byte) 0x80; // CPU 2^31 - 1
+        assertInvalid(() -> CpuMap.fromBytes(big, big.length), "CPU 2147483647", "0-" + CpuMap.MAX_CPU);
+        byte[] bigger = new byte[(1 << 28) + 1];
+        bigger[bigger.length - 1] = 1; // CPU 2^31: was silently dropped
+        assertInvalid(() -> CpuMap.fromBytes(bigger, bigger.length), "CPU 2147483648");
+        byte[] run = new byte[(1 << 28) + 1];
+        run[run.length - 2] = (byte) 0xC0;
+        run[run.length - 1] = (byte) 0xFF; // a run from MAX_CPU across the end
+        assertInvalid(() -> CpuMap.fromBytes(run, run.length), "CPU 2147483647");
+    }
 }

@@ -152,7 +152,17 @@ final class XenHypervisor implements Hypervisor {
     @SafeVarargs
     final <T> T run(String operation, Attempt<T>... attempts) {
         requireOpen(operation);
-        return FallbackPolicy.run(operation, List.of(attempts));
+        try {
+            return FallbackPolicy.run(operation, List.of(attempts));
+        } catch (RuntimeException e) {
+            // A close racing this call pulls the device or socket from under it: whatever that
+            // broke (a lease refused, a socket shut), the caller's answer is that it was closed.
+            if (closed.get()) {
+                throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection to " + name
+                        + " was closed while the call ran", null, null, e);
+            }
+            throw e;
+        }
     }
 
     /** Fails when the connection is closed, naming the operation the caller asked for. */
