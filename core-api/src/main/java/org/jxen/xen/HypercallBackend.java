@@ -13,6 +13,7 @@ import org.jxen.VcpuInfo;
 import org.jxen.VcpuState;
 import org.jxen.hypercall.Affinity;
 import org.jxen.hypercall.DomainInfo;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PhysInfo;
@@ -88,7 +89,7 @@ final class HypercallBackend {
         try {
             return x.domainInfo(id);
         } catch (HypercallException e) {
-            if (e.errnoName().equals("ESRCH")) {
+            if (e.errno().orElse(null) == Errno.ESRCH) {
                 throw new JxenException(ErrorCode.NO_DOMAIN, "no domain with id " + id, Backend.HYPERCALL, "ESRCH", e);
             }
             throw failure("look up domain " + id, e);
@@ -157,12 +158,12 @@ final class HypercallBackend {
 
     /** Turns Xen's errno into the API's code: Xen's answer, except for "not implemented". */
     static JxenException failure(String operation, HypercallException e) {
-        ErrorCode code = switch (e.errnoName()) {
-            case "ESRCH" -> ErrorCode.NO_DOMAIN;
-            case "EPERM", "EACCES" -> ErrorCode.OPERATION_DENIED;
-            case "EINVAL", "ENOENT", "ERANGE" -> ErrorCode.INVALID_ARG;
-            case "ENOSYS", "EOPNOTSUPP" -> ErrorCode.NO_SUPPORT;
-            default -> ErrorCode.OPERATION_FAILED;
+        ErrorCode code = switch (e.errno().orElse(null)) {
+            case ESRCH -> ErrorCode.NO_DOMAIN;
+            case EPERM, EACCES -> ErrorCode.OPERATION_DENIED;
+            case EINVAL, ENOENT, ERANGE -> ErrorCode.INVALID_ARG;
+            case ENOSYS, EOPNOTSUPP -> ErrorCode.NO_SUPPORT;
+            case null, default -> ErrorCode.OPERATION_FAILED;
         };
         return new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.HYPERCALL,
                 e.errnoName(), e);

@@ -8,6 +8,7 @@ import org.jxen.Backend;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.NativeAccessException;
 import org.jxen.hypercall.PrivcmdDevice;
@@ -65,7 +66,7 @@ public final class XenDriver {
         } catch (HypercallException e) {
             closeAll(opened);
             opened.clear();
-            if (e.errnoName().equals("EACCES") || e.errnoName().equals("EPERM")) {
+            if (e.errno().orElse(null) == Errno.EACCES || e.errno().orElse(null) == Errno.EPERM) {
                 // Xen is here but this process may not use it: not root, or a policy says no.
                 throw new JxenException(ErrorCode.OPERATION_DENIED, "cannot open " + URI + ": " + e.getMessage(),
                         Backend.HYPERCALL, e.errnoName(), e);
@@ -211,7 +212,7 @@ public final class XenDriver {
                         : BackendClient.of(Backend.HYPERCALL, XenHypercalls.connect(privcmd));
             } catch (HypercallException e) {
                 closeAll(owned);
-                if (e.errnoName().equals("EACCES")) {
+                if (e.errno().orElse(null) == Errno.EACCES) {
                     // Xen refused every interface version jxen knows: a release jxen does not speak.
                     throw new JxenException(ErrorCode.NO_SUPPORT, "cannot connect to Xen through privcmd: " + e.getMessage(),
                             Backend.HYPERCALL, "EACCES", e);

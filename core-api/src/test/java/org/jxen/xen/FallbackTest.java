@@ -18,6 +18,7 @@ import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.Operation;
 import org.jxen.testfixtures.xend.FakeXend;
 import org.jxen.testfixtures.xend.XendRequest;
@@ -28,10 +29,6 @@ import org.jxen.testfixtures.xenstored.Misbehaviour;
  * way, and who gets asked next. Only "not supported" moves on; Xen's real answers stop the chain.
  */
 class FallbackTest {
-
-    private static final int EPERM = 1;
-    private static final int ESRCH = 3;
-    private static final int ENOSYS = 38;
 
     @Test
     void withoutPrivcmdXendAnswersEverything() throws Exception {
@@ -98,11 +95,11 @@ class FallbackTest {
     void anUnimplementedHypercallMovesOnToXend() throws Exception {
         try (XenStack stack = XenStack.all()) {
             Domain demo = stack.hv.domain("demo");
-            stack.privcmd.fail(Operation.DOMCTL_GETVCPUINFO, ENOSYS);
+            stack.privcmd.fail(Operation.DOMCTL_GETVCPUINFO, Errno.ENOSYS.number());
             assertEquals(4, demo.vcpus().size());
             assertTrue(ops(stack.xend).contains("vcpuinfo"), ops(stack.xend).toString());
 
-            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, ENOSYS);
+            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, Errno.ENOSYS.number());
             demo.pinVcpu(0, CpuMap.ofCpus(9));
             assertEquals(bits(9), stack.host.domain(1).orElseThrow().vcpu(0).hardAffinity());
         }
@@ -112,7 +109,7 @@ class FallbackTest {
     void permissionDeniedStopsAtOnce() throws Exception {
         try (XenStack stack = XenStack.all()) {
             Domain demo = stack.hv.domain("demo");
-            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, EPERM);
+            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, Errno.EPERM.number());
             JxenException e = assertCode(ErrorCode.OPERATION_DENIED, () -> demo.pinVcpu(0, CpuMap.ofCpus(9)));
             assertEquals(Optional.of(Backend.HYPERCALL), e.backend());
             assertEquals(Optional.of("EPERM"), e.detail());
@@ -126,7 +123,7 @@ class FallbackTest {
     void noSuchDomainFromXenStopsAtOnce() throws Exception {
         try (XenStack stack = XenStack.all()) {
             Domain demo = stack.hv.domain("demo");
-            stack.privcmd.fail(Operation.DOMCTL_GETDOMAININFO, ESRCH);
+            stack.privcmd.fail(Operation.DOMCTL_GETDOMAININFO, Errno.ESRCH.number());
             JxenException e = assertCode(ErrorCode.NO_DOMAIN, demo::vcpus);
             assertEquals(Optional.of("ESRCH"), e.detail());
             assertEquals(List.of(), stack.xend.requests());
@@ -137,7 +134,7 @@ class FallbackTest {
     void whenNoBackendCanTheErrorNamesEachAndWhy() throws Exception {
         try (XenStack stack = XenStack.with(Backend.HYPERCALL, Backend.XENSTORE)) {
             Domain demo = stack.hv.domain("demo");
-            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, ENOSYS);
+            stack.privcmd.fail(Operation.DOMCTL_SETVCPUAFFINITY, Errno.ENOSYS.number());
             JxenException e = assertCode(ErrorCode.NO_SUPPORT, () -> demo.pinVcpu(1, CpuMap.ofCpus(2)));
             assertTrue(e.getMessage().startsWith("cannot pin vCPU 1 of domain demo to CPUs 2: no backend supports it (hypercall: "),
                     e.getMessage());

@@ -1,5 +1,7 @@
 package org.jxen.hypercall;
 
+import java.util.Optional;
+
 /**
  * The errno values a hypercall or the privcmd driver can report. Xen's public errno.h uses the
  * Linux numbers on x86, so one table serves both.
@@ -70,17 +72,27 @@ public enum Errno {
     }
 
     /**
+     * Finds the constant of an errno number.
+     *
+     * @param number the errno
+     * @return the constant, or empty for a number not in this table
+     */
+    public static Optional<Errno> of(int number) {
+        for (Errno e : values()) {
+            if (e.number == number) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Names an errno number.
      *
      * @param number the errno
      * @return its symbolic name, e.g. "ESRCH", or "errno N" for one not in this table
      */
     public static String nameOf(int number) {
-        for (Errno e : values()) {
-            if (e.number == number) {
-                return e.name();
-            }
-        }
-        return "errno " + number;
+        return of(number).map(Errno::name).orElse("errno " + number);
     }
 }

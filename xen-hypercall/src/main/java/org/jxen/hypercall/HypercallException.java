@@ -1,5 +1,6 @@
 package org.jxen.hypercall;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -82,11 +83,20 @@ public final class HypercallException extends RuntimeException {
     }
 
     /**
-     * Returns the errno.
+     * Returns the errno, for code that decides by it ({@code switch (e.errno().orElse(null))}).
+     *
+     * @return the constant, e.g. {@link Errno#ESRCH}; empty for a number jxen does not know
+     */
+    public Optional<Errno> errno() {
+        return Errno.of(errno);
+    }
+
+    /**
+     * Returns the errno as the kernel or Xen gave it.
      *
      * @return the number, e.g. 3
      */
-    public int errno() {
+    public int errnoNumber() {
         return errno;
     }
 

@@ -29,10 +29,6 @@ import org.jxen.hypercall.abi.XenRelease;
  */
 public final class XenHypercalls {
 
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
-    private static final int EACCES = 13;
-    private static final int ESRCH = 3;
     /** How often EINTR or EAGAIN is retried before it is reported. */
     private static final int RETRIES = 16;
     /** DOMID_FIRST_RESERVED: ids from here on (DOMID_SELF, ...) are not domains. */
@@ -87,7 +83,7 @@ public final class XenHypercalls {
             try {
                 phys = physInfo(device, r.sysctl());
             } catch (HypercallException e) {
-                if (e.errno() == EACCES) {
+                if (e.errnoNumber() == Errno.EACCES.number()) {
                     continue;
                 }
                 throw e;
@@ -96,7 +92,7 @@ public final class XenHypercalls {
                     phys.cpumapBytes());
         }
         throw new HypercallException(Operation.SYSCTL_PHYSINFO, HypercallException.NONE, HypercallException.NONE,
-                EACCES, "Xen " + version + " accepts none of the sysctl interface versions " + hex(tried));
+                Errno.EACCES.number(), "Xen " + version + " accepts none of the sysctl interface versions " + hex(tried));
     }
 
     private static DomctlAbi probeDomctl(PrivcmdDevice device, XenVersion version, List<XenRelease> candidates) {
@@ -110,13 +106,13 @@ public final class XenHypercalls {
                 domctl(device, r.domctl(), buf, Operation.DOMCTL_GETDOMAININFO, 0, HypercallException.NONE);
                 return r.domctl();
             } catch (HypercallException e) {
-                if (e.errno() != EACCES) {
+                if (e.errnoNumber() != Errno.EACCES.number()) {
                     return r.domctl();
                 }
             }
         }
         throw new HypercallException(Operation.DOMCTL_GETDOMAININFO, HypercallException.NONE, HypercallException.NONE,
-                EACCES, "Xen " + version + " accepts none of the domctl interface versions " + hex(tried));
+                Errno.EACCES.number(), "Xen " + version + " accepts none of the domctl interface versions " + hex(tried));
     }
 
     private static String hex(Set<Integer> versions) {
@@ -228,7 +224,7 @@ public final class XenHypercalls {
             domctl(device, domctl, buf, Operation.DOMCTL_GETDOMAININFO, domain, HypercallException.NONE);
             DomainInfo info = domainInfo(domctl.info, d.asSlice(domctl.payloadOffset, domctl.info.size()));
             if (info.domain() != domain) {
-                throw new HypercallException(Operation.DOMCTL_GETDOMAININFO, domain, HypercallException.NONE, ESRCH,
+                throw new HypercallException(Operation.DOMCTL_GETDOMAININFO, domain, HypercallException.NONE, Errno.ESRCH.number(),
                         "no such domain (Xen answered for domain " + info.domain() + ")");
             }
             return info;
@@ -420,7 +416,7 @@ public final class XenHypercalls {
                 return result;
             }
             int errno = (int) -result;
-            if ((errno != EINTR && errno != EAGAIN) || attempt == RETRIES) {
+            if ((errno != Errno.EINTR.number() && errno != Errno.EAGAIN.number()) || attempt == RETRIES) {
                 throw new HypercallException(op, domain, vcpu, errno, null);
             }
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.PrivcmdDevice;
@@ -41,11 +42,6 @@ import org.jxen.testfixtures.host.SimulatedHost;
  */
 public final class FakePrivcmd implements PrivcmdDevice {
 
-    private static final int ESRCH = 3;
-    private static final int EACCES = 13;
-    private static final int EFAULT = 14;
-    private static final int EINVAL = 22;
-    private static final int ENOSYS = 38;
     private static final int DOMID_FIRST_RESERVED = 0x7FF0;
     /** The domain the fake's caller runs in. */
     private static final int CALLER = 0;
@@ -151,7 +147,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         try {
             call = pool.leased(buffer).call();
         } catch (IllegalArgumentException e) {
-            return -EFAULT; // the kernel's copy_from_user of the privcmd_hypercall struct fails
+            return -Errno.EFAULT.number(); // the kernel's copy_from_user of the privcmd_hypercall struct fails
         }
         long op = OP.get(call);
         long arg0 = ARG0.get(call);
@@ -164,13 +160,13 @@ public final class FakePrivcmd implements PrivcmdDevice {
         if (op == Operation.DOMCTL_GETDOMAININFO.hypercall()) {
             return domctl(arg0);
         }
-        return -ENOSYS;
+        return -Errno.ENOSYS.number();
     }
 
     private long xenVersion(long cmd, long arg) {
         Operation what = Operation.of(Operation.XENVER_VERSION.hypercall(), cmd);
         if (what == null) {
-            return -ENOSYS;
+            return -Errno.ENOSYS.number();
         }
         int injected = count(what, true);
         if (injected != 0) {
@@ -181,7 +177,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         }
         MemorySegment out = pool.resolve(arg, EXTRAVERSION_BYTES);
         if (out == null) {
-            return -EFAULT;
+            return -Errno.EFAULT.number();
         }
         byte[] extra = Arrays.copyOf(host.xenExtra().getBytes(StandardCharsets.US_ASCII), EXTRAVERSION_BYTES - 1);
         out.fill((byte) 0);
@@ -193,11 +189,11 @@ public final class FakePrivcmd implements PrivcmdDevice {
         SysctlAbi abi = release.sysctl();
         MemorySegment s = pool.resolve(address, abi.size());
         if (s == null) {
-            return -EFAULT;
+            return -Errno.EFAULT.number();
         }
         Operation what = Operation.of(Operation.SYSCTL_PHYSINFO.hypercall(), abi.cmd.get(s));
         if (what == null) {
-            return -ENOSYS;
+            return -Errno.ENOSYS.number();
         }
         int injected = count(what, abi.interfaceVersion.get(s) == abi.version());
         if (injected != 0) {
@@ -229,7 +225,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         if (!listed.isEmpty()) {
             MemorySegment array = pool.resolve(abi.listBuffer.get(s), listed.size() * info.size());
             if (array == null) {
-                return -EFAULT;
+                return -Errno.EFAULT.number();
             }
             for (int i = 0; i < listed.size(); i++) {
                 writeDomainInfo(info, array.asSlice(i * info.size(), info.size()), listed.get(i));
@@ -243,11 +239,11 @@ public final class FakePrivcmd implements PrivcmdDevice {
         DomctlAbi abi = release.domctl();
         MemorySegment d = pool.resolve(address, abi.size());
         if (d == null) {
-            return -EFAULT;
+            return -Errno.EFAULT.number();
         }
         Operation what = Operation.of(Operation.DOMCTL_GETDOMAININFO.hypercall(), abi.cmd.get(d));
         if (what == null) {
-            return -ENOSYS;
+            return -Errno.ENOSYS.number();
         }
         int injected = count(what, abi.interfaceVersion.get(d) == abi.version());
         if (injected != 0) {
@@ -259,14 +255,14 @@ public final class FakePrivcmd implements PrivcmdDevice {
         }
         Optional<SimDomain> dom = host.domain(domid);
         if (dom.isEmpty()) {
-            return -ESRCH;
+            return -Errno.ESRCH.number();
         }
         return switch (what) {
             case DOMCTL_GETVCPUINFO -> vcpuInfo(abi, d, dom.get());
             case DOMCTL_GETVCPUAFFINITY -> vcpuAffinity(abi, d, dom.get(), false);
             case DOMCTL_SETVCPUAFFINITY -> vcpuAffinity(abi, d, dom.get(), true);
-            case DOMCTL_MAX_VCPUS -> domid == CALLER || abi.maxVcpus.get(d) != dom.get().maxVcpus() ? -EINVAL : 0;
-            default -> -ENOSYS;
+            case DOMCTL_MAX_VCPUS -> domid == CALLER || abi.maxVcpus.get(d) != dom.get().maxVcpus() ? -Errno.EINVAL.number() : 0;
+            default -> -Errno.ENOSYS.number();
         };
     }
 
@@ -274,7 +270,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
     private int count(Operation what, boolean versionMatches) {
         calls.get(what).incrementAndGet();
         if (!versionMatches) {
-            return EACCES;
+            return Errno.EACCES.number();
         }
         Failure f = failures.get(what);
         if (f == null) {
@@ -292,13 +288,13 @@ public final class FakePrivcmd implements PrivcmdDevice {
         if (release.exactDomainLookup()) {
             found = host.domain(domid);
         } else if (domid >= DOMID_FIRST_RESERVED) {
-            return -EINVAL;
+            return -Errno.EINVAL.number();
         } else {
             // Up to 4.17 Xen answers for the first domain at or above the id asked for.
             found = host.domains().stream().filter(x -> x.id() >= domid).findFirst();
         }
         if (found.isEmpty()) {
-            return -ESRCH;
+            return -Errno.ESRCH.number();
         }
         abi.domain.set(d, found.get().id());
         writeDomainInfo(abi.info, d.asSlice(abi.payloadOffset, abi.info.size()), found.get());
@@ -347,7 +343,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
     private long vcpuAffinity(DomctlAbi abi, MemorySegment d, SimDomain dom, boolean set) {
         long n = abi.affinityVcpu.get(d);
         if (n >= dom.maxVcpus()) {
-            return -EINVAL;
+            return -Errno.EINVAL.number();
         }
         long flags = abi.affinityFlags.get(d);
         boolean hard = (flags & DomctlAbi.VCPUAFFINITY_HARD) != 0;
@@ -359,7 +355,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         // Xen's vcpuaffinity_params_invalid: no flag at all, or no handle for a map asked for. Other
         // bits alone (XEN_VCPUAFFINITY_FORCE) pass and ask for no map.
         if (flags == 0 || (hard && hardMap == 0) || (soft && softMap == 0)) {
-            return -EINVAL;
+            return -Errno.EINVAL.number();
         }
         SimVcpu v = dom.vcpu((int) n);
         BitSet hardOut = null;
@@ -368,13 +364,13 @@ public final class FakePrivcmd implements PrivcmdDevice {
             BitSet hardIn = hard ? fromGuest(hardMap, hardBits) : null;
             BitSet softIn = soft ? fromGuest(softMap, softBits) : null;
             if ((hard && hardIn == null) || (soft && softIn == null)) {
-                return -EFAULT;
+                return -Errno.EFAULT.number();
             }
             if (hard) {
                 try {
                     hardOut = v.setHardAffinity(hardIn);
                 } catch (IllegalArgumentException e) {
-                    return -EINVAL; // no online pCPU in the map
+                    return -Errno.EINVAL.number(); // no online pCPU in the map
                 }
             }
             softOut = soft ? v.setSoftAffinity(softIn) : null;
@@ -387,10 +383,10 @@ public final class FakePrivcmd implements PrivcmdDevice {
         // it, Xen commit 6a21252a74; not modelled, jxen never passes a bad handle.)
         long result = 0;
         if (hard) {
-            result = toGuest(hardMap, hardBits, hardOut) ? 0 : -EFAULT;
+            result = toGuest(hardMap, hardBits, hardOut) ? 0 : -Errno.EFAULT.number();
         }
         if (soft) {
-            result = toGuest(softMap, softBits, softOut) ? 0 : -EFAULT;
+            result = toGuest(softMap, softBits, softOut) ? 0 : -Errno.EFAULT.number();
         }
         return result;
     }

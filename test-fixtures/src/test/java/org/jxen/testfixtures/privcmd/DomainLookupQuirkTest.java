@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.abi.DomctlAbi;
@@ -15,9 +16,6 @@ import org.jxen.hypercall.abi.XenRelease;
 /** The fake's raw getdomaininfo for a missing domain: the next domain up to 4.17, ESRCH from 4.18. */
 class DomainLookupQuirkTest {
 
-    private static final int ESRCH = 3;
-    private static final int EINVAL = 22;
-
     @ParameterizedTest(name = "Xen 4.{0}")
     @ValueSource(ints = {16, 17, 18, 19, 20, 21, 22})
     void missingDomain(int minor) {
@@ -26,14 +24,14 @@ class DomainLookupQuirkTest {
                 HypercallBuffer buf = fake.lease(abi.size())) {
             MemorySegment d = buf.data();
             boolean nextDomain = minor <= 17;
-            assertEquals(nextDomain ? 0 : -ESRCH, getDomainInfo(fake, abi, buf, 5));
+            assertEquals(nextDomain ? 0 : -Errno.ESRCH.number(), getDomainInfo(fake, abi, buf, 5));
             if (nextDomain) {
                 assertEquals(7, abi.domain.get(d), "header says which domain answered");
                 assertEquals(7, abi.info.domain.get(d.asSlice(abi.payloadOffset)));
                 assertEquals(7, abi.info.maxVcpuId.get(d.asSlice(abi.payloadOffset)));
             }
-            assertEquals(-ESRCH, getDomainInfo(fake, abi, buf, 8), "nothing above 7");
-            assertEquals(nextDomain ? -EINVAL : -ESRCH, getDomainInfo(fake, abi, buf, 0x7FF0), "DOMID_SELF");
+            assertEquals(-Errno.ESRCH.number(), getDomainInfo(fake, abi, buf, 8), "nothing above 7");
+            assertEquals(nextDomain ? -Errno.EINVAL.number() : -Errno.ESRCH.number(), getDomainInfo(fake, abi, buf, 0x7FF0), "DOMID_SELF");
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jxen.hypercall.Affinity;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.Operation;
@@ -22,12 +23,6 @@ import org.jxen.testfixtures.host.SimulatedHost;
 
 /** Bad input through the API, and malformed structs written straight into the fake's memory. */
 class HostileTest {
-
-    private static final int EFAULT = 14;
-    private static final int EINVAL = 22;
-    private static final int EACCES = 13;
-    private static final int ENOSYS = 38;
-    private static final int ESRCH = 3;
 
     private final SimulatedHost host = Hosts.host(17, 4096);
     private final FakePrivcmd fake = new FakePrivcmd(host);
@@ -59,12 +54,12 @@ class HostileTest {
     @Test
     void vcpusBeyondTheDomainAreXensErrors() {
         for (int vcpu : new int[] {4, 5, 4096, Integer.MAX_VALUE}) {
-            assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, vcpu)).errno());
-            assertEquals(EINVAL, assertThrows(HypercallException.class,
-                    () -> xen.vcpuAffinity(3, vcpu, Affinity.HARD)).errno());
-            assertEquals(EINVAL, assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, vcpu)).errno());
-            assertEquals(EINVAL, assertThrows(HypercallException.class,
-                    () -> xen.setVcpuAffinity(3, vcpu, Affinity.HARD, new byte[] {1})).errno());
+            assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, vcpu)).errnoNumber());
+            assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class,
+                    () -> xen.vcpuAffinity(3, vcpu, Affinity.HARD)).errnoNumber());
+            assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, vcpu)).errnoNumber());
+            assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class,
+                    () -> xen.setVcpuAffinity(3, vcpu, Affinity.HARD, new byte[] {1})).errnoNumber());
         }
     }
 
@@ -74,18 +69,18 @@ class HostileTest {
         xen.vcpuInfo(3, 0);
         host.destroyDomain(3);
         HypercallException e = assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, 0));
-        assertEquals(ESRCH, e.errno());
+        assertEquals(Errno.ESRCH.number(), e.errnoNumber());
         assertEquals("domctl getvcpuinfo failed for domain 3 vCPU 0: ESRCH (errno 3)", e.getMessage());
-        assertEquals(ESRCH, assertThrows(HypercallException.class, () -> xen.vcpuAffinity(3, 0, Affinity.HARD)).errno());
+        assertEquals(Errno.ESRCH.number(), assertThrows(HypercallException.class, () -> xen.vcpuAffinity(3, 0, Affinity.HARD)).errnoNumber());
         HypercallException both = assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, 0));
         assertEquals("domctl getvcpuaffinity failed for domain 3 vCPU 0: ESRCH (errno 3)", both.getMessage());
         // Xen 4.17 answers getdomaininfo for domain 7 instead; the client notices.
         HypercallException info = assertThrows(HypercallException.class, () -> xen.domainInfo(3));
-        assertEquals(ESRCH, info.errno());
+        assertEquals(Errno.ESRCH.number(), info.errnoNumber());
         assertEquals("domctl getdomaininfo failed for domain 3: ESRCH (errno 3): no such domain"
                 + " (Xen answered for domain 7)", info.getMessage());
         host.destroyDomain(7);
-        assertEquals(ESRCH, assertThrows(HypercallException.class, () -> xen.domainInfo(3)).errno());
+        assertEquals(Errno.ESRCH.number(), assertThrows(HypercallException.class, () -> xen.domainInfo(3)).errnoNumber());
     }
 
     @ParameterizedTest(name = "{0} bytes")
@@ -100,10 +95,10 @@ class HostileTest {
 
     @Test
     void anEmptyMapIsXensEinvalAndALongerMapIsRefused() {
-        assertEquals(EINVAL, assertThrows(HypercallException.class,
-                () -> xen.setVcpuAffinity(3, 1, Affinity.HARD, new byte[0])).errno());
-        assertEquals(EINVAL, assertThrows(HypercallException.class,
-                () -> xen.setVcpuAffinity(3, 1, Affinity.HARD, new byte[512])).errno());
+        assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class,
+                () -> xen.setVcpuAffinity(3, 1, Affinity.HARD, new byte[0])).errnoNumber());
+        assertEquals(Errno.EINVAL.number(), assertThrows(HypercallException.class,
+                () -> xen.setVcpuAffinity(3, 1, Affinity.HARD, new byte[512])).errnoNumber());
         long before = fake.calls(Operation.DOMCTL_SETVCPUAFFINITY);
         for (int length : new int[] {513, 1024, 8192}) {
             assertThrows(IllegalArgumentException.class,
@@ -143,37 +138,37 @@ class HostileTest {
             MemorySegment d = buf.data();
             long map = d.address() + abi.size();
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, 0, map, 8);
-            assertEquals(-EINVAL, raw.issue(buf, d), "no flags");
+            assertEquals(-Errno.EINVAL.number(), raw.issue(buf, d), "no flags");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_SOFT, map, 8);
             abi.softBitmap.set(d, 0);
-            assertEquals(-EINVAL, raw.issue(buf, d), "NULL soft bitmap");
+            assertEquals(-Errno.EINVAL.number(), raw.issue(buf, d), "NULL soft bitmap");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, 0x1000, 8);
-            assertEquals(-EFAULT, raw.issue(buf, d), "bitmap outside any leased buffer");
+            assertEquals(-Errno.EFAULT.number(), raw.issue(buf, d), "bitmap outside any leased buffer");
             d.set(JAVA_BYTE, abi.size(), (byte) 1);
             affinity(d, Operation.DOMCTL_SETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 0xFFFF_FFFFL);
-            assertEquals(-EFAULT, raw.issue(buf, d), "nr_bits far past the buffer");
+            assertEquals(-Errno.EFAULT.number(), raw.issue(buf, d), "nr_bits far past the buffer");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.affinityVcpu.set(d, 0xFFFF_FFFFL);
-            assertEquals(-EINVAL, raw.issue(buf, d), "vCPU -1 as Xen sees it");
+            assertEquals(-Errno.EINVAL.number(), raw.issue(buf, d), "vCPU -1 as Xen sees it");
             affinity(d, Operation.DOMCTL_GETVCPUAFFINITY, 1, DomctlAbi.VCPUAFFINITY_HARD, map, 8);
             abi.interfaceVersion.set(d, 0x14);
-            assertEquals(-EACCES, raw.issue(buf, d), "wrong interface version");
+            assertEquals(-Errno.EACCES.number(), raw.issue(buf, d), "wrong interface version");
             abi.interfaceVersion.set(d, abi.version());
             abi.cmd.set(d, 999);
-            assertEquals(-ENOSYS, raw.issue(buf, d), "unknown domctl");
+            assertEquals(-Errno.ENOSYS.number(), raw.issue(buf, d), "unknown domctl");
             abi.domain.set(d, 4);
             abi.cmd.set(d, Operation.DOMCTL_GETVCPUINFO.subop());
-            assertEquals(-ESRCH, raw.issue(buf, d), "no domain 4");
+            assertEquals(-Errno.ESRCH.number(), raw.issue(buf, d), "no domain 4");
             RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), 0x1000);
-            assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct outside any leased buffer");
+            assertEquals(-Errno.EFAULT.number(), fake.hypercall(buf), "domctl struct outside any leased buffer");
             RawDomctl.call(buf, Operation.DOMCTL_GETVCPUINFO.hypercall(), d.address() + d.byteSize() - 16);
-            assertEquals(-EFAULT, fake.hypercall(buf), "domctl struct running past the buffer");
+            assertEquals(-Errno.EFAULT.number(), fake.hypercall(buf), "domctl struct running past the buffer");
             RawDomctl.call(buf, 99, 0);
-            assertEquals(-ENOSYS, fake.hypercall(buf), "unknown hypercall");
+            assertEquals(-Errno.ENOSYS.number(), fake.hypercall(buf), "unknown hypercall");
         }
         HypercallBuffer closed = fake.lease(0);
         closed.close();
-        assertEquals(-EFAULT, fake.hypercall(closed), "a lease already given back");
+        assertEquals(-Errno.EFAULT.number(), fake.hypercall(closed), "a lease already given back");
     }
 
     /** One map: the soft one for SOFT alone, else the hard one. */

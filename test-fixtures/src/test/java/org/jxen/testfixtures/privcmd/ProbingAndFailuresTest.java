@@ -46,7 +46,7 @@ class ProbingAndFailuresTest {
         try (FakePrivcmd fake = new FakePrivcmd(Hosts.host(17, 16))) {
             fake.fail(Operation.SYSCTL_PHYSINFO, Errno.EACCES.number());
             HypercallException e = assertThrows(HypercallException.class, () -> XenHypercalls.connect(fake));
-            assertEquals(Errno.EACCES.number(), e.errno());
+            assertEquals(Errno.EACCES.number(), e.errnoNumber());
             assertEquals("sysctl physinfo failed: EACCES (errno 13): Xen 4.17.1 accepts none of the sysctl"
                     + " interface versions [0x15, 0x14, 0x16]", e.getMessage());
             fake.clearFailures();

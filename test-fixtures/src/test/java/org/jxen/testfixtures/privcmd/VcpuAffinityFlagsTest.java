@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jxen.hypercall.Affinity;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.Operation;
 import org.jxen.hypercall.abi.DomctlAbi;
@@ -33,8 +34,6 @@ class VcpuAffinityFlagsTest {
     private static final int SOFT = DomctlAbi.VCPUAFFINITY_SOFT;
     /** XEN_VCPUAFFINITY_FORCE: undoes SCHEDOP_pin_override on set; asks for no map. */
     private static final int FORCE = 4;
-    private static final int EFAULT = 14;
-    private static final int EINVAL = 22;
     /** Outside every buffer the fake leased. */
     private static final long NOWHERE = 0x1000;
     /** The pattern a map area starts with. */
@@ -78,7 +77,7 @@ class VcpuAffinityFlagsTest {
 
     static Stream<Arguments> noMapAskedFor() {
         // Xen checks for flags 0, not for HARD or SOFT: FORCE alone passes and asks for no map.
-        return Stream.of(Arguments.of(0, -EINVAL), Arguments.of(FORCE, 0));
+        return Stream.of(Arguments.of(0, -Errno.EINVAL.number()), Arguments.of(FORCE, 0));
     }
 
     @ParameterizedTest(name = "flags {0}")
@@ -108,7 +107,7 @@ class VcpuAffinityFlagsTest {
             for (Affinity missing : Affinity.values()) {
                 d = request(buf, Operation.DOMCTL_GETVCPUAFFINITY, HARD | SOFT);
                 raw.map(d, missing, 0, 16);
-                assertEquals(-EINVAL, raw.issue(buf, d), "HARD|SOFT without a " + missing + " handle");
+                assertEquals(-Errno.EINVAL.number(), raw.issue(buf, d), "HARD|SOFT without a " + missing + " handle");
                 assertArrayEquals(NOT_WRITTEN, map(d, Affinity.HARD), "checked before anything is written");
                 assertArrayEquals(NOT_WRITTEN, map(d, Affinity.SOFT));
             }
@@ -139,7 +138,7 @@ class VcpuAffinityFlagsTest {
 
             d = request(buf, Operation.DOMCTL_GETVCPUAFFINITY, HARD | SOFT);
             raw.map(d, Affinity.SOFT, NOWHERE, 16);
-            assertEquals(-EFAULT, raw.issue(buf, d));
+            assertEquals(-Errno.EFAULT.number(), raw.issue(buf, d));
             assertArrayEquals(HARD_MAP, map(d, Affinity.HARD), "the hard map is written first");
         }
     }

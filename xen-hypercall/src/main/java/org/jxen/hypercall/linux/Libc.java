@@ -30,11 +30,6 @@ final class Libc {
     static final int MADV_DONTFORK = 10;
     static final long MAP_FAILED = -1L;
 
-    static final int EINTR = 4;
-    static final int ENOENT = 2;
-    static final int ENXIO = 6;
-    static final int ENODEV = 19;
-
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 

@@ -3,6 +3,7 @@ package org.jxen.hypercall.linux;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.NativeAccessException;
@@ -49,10 +50,10 @@ public final class LinuxPrivcmd implements PrivcmdDevice {
             MemorySegment capture = scratch.allocate(Libc.CAPTURE);
             fd = open(scratch, capture, paths.privcmd());
             int errno = Libc.errno(capture);
-            if (fd < 0 && (errno == Libc.ENOENT || errno == Libc.ENXIO || errno == Libc.ENODEV)) {
+            if (fd < 0 && noDevice(errno)) {
                 fd = open(scratch, capture, paths.legacyPrivcmd());
                 errno = Libc.errno(capture);
-                if (fd < 0 && (errno == Libc.ENOENT || errno == Libc.ENXIO || errno == Libc.ENODEV)) {
+                if (fd < 0 && noDevice(errno)) {
                     throw new HypercallException(Operation.OPEN_DEVICE, HypercallException.NONE, HypercallException.NONE,
                             errno, "no Xen here: neither " + paths.privcmd() + " nor " + paths.legacyPrivcmd()
                                     + " is a privcmd device (not running in a Xen dom0?)");
@@ -64,13 +65,21 @@ public final class LinuxPrivcmd implements PrivcmdDevice {
             }
             int bufferFd = open(scratch, capture, paths.hypercallBuffers());
             errno = Libc.errno(capture);
-            if (bufferFd < 0 && errno != Libc.ENOENT) {
+            if (bufferFd < 0 && errno != Errno.ENOENT.number()) {
                 close(fd);
                 throw new HypercallException(Operation.OPEN_DEVICE, HypercallException.NONE, HypercallException.NONE,
                         errno, "cannot open " + paths.hypercallBuffers());
             }
             return new LinuxPrivcmd(fd, bufferFd, Arena.ofShared());
         }
+    }
+
+    /** What open(2) answers when the node is missing or no driver is behind it: try the next path. */
+    private static boolean noDevice(int errno) {
+        return Errno.of(errno).map(e -> switch (e) {
+            case ENOENT, ENXIO, ENODEV -> true;
+            default -> false;
+        }).orElse(false);
     }
 
     private static int open(Arena scratch, MemorySegment capture, Path path) {

@@ -33,7 +33,7 @@ class LinuxPrivcmdTest {
             }
             HypercallException e = assertThrows(HypercallException.class, () -> XenHypercalls.connect(device));
             assertEquals(Operation.XENVER_VERSION, e.operation());
-            assertEquals(25, e.errno());
+            assertEquals(25, e.errnoNumber());
             assertEquals("ENOTTY", e.errnoName());
             assertEquals("xen_version XENVER_version failed: ENOTTY (errno 25)", e.getMessage());
         }
@@ -44,7 +44,7 @@ class LinuxPrivcmdTest {
         HypercallException e = assertThrows(HypercallException.class,
                 () -> PrivcmdDevice.open(new PrivcmdPaths(MISSING, Path.of("/nonexistent/proc/xen/privcmd"), MISSING)));
         assertEquals(Operation.OPEN_DEVICE, e.operation());
-        assertEquals(Errno.ENOENT.number(), e.errno());
+        assertEquals(Errno.ENOENT.number(), e.errnoNumber());
         assertTrue(e.getMessage().contains("no Xen here"), e.getMessage());
         assertTrue(e.domain().isEmpty());
     }
@@ -62,7 +62,7 @@ class LinuxPrivcmdTest {
         HypercallException e = assertThrows(HypercallException.class,
                 () -> PrivcmdDevice.open(new PrivcmdPaths(dir, MISSING, MISSING)));
         assertEquals(Errno.nameOf(21), e.errnoName()); // EISDIR: opening a directory read-write
-        assertEquals(21, e.errno());
+        assertEquals(21, e.errnoNumber());
     }
 
     @Test
