@@ -47,7 +47,7 @@ class VcpuAgentTest {
             List<List<String>> passes = new CopyOnWriteArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicReference<Throwable> crash = new AtomicReference<>();
-            Thread loop = Thread.ofPlatform().start(() -> {
+            Thread loop = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     while (!stop.get()) {
                         passes.add(agent.pass());

@@ -26,7 +26,7 @@ class ConcurrencyTest {
                 Domain victim = h.domain(name);
                 CountDownLatch reading = new CountDownLatch(1);
                 AtomicReference<Throwable> ended = new AtomicReference<>();
-                Thread reader = Thread.ofPlatform().start(() -> {
+                Thread reader = Thread.ofPlatform().daemon().start(() -> {
                     try {
                         while (true) {
                             victim.vcpus();

@@ -76,7 +76,7 @@ class GuestTest extends OnTheDefaultHost {
     @Test
     void aSlowGuestChangesItsCountAfterTheDelay() throws InterruptedException {
         Guest guest = xen.guest("demo");
-        guest.delayHotplug(Duration.ofSeconds(2));
+        guest.delayHotplug(Duration.ofSeconds(3));
         Domain demo = h.domain("demo");
         demo.setVcpus(4);
         assertEquals(2, guest.onlineVcpus(), "setVcpus returns before the guest acts");

@@ -56,7 +56,7 @@ class SimulatedHostTest {
     @Test
     void aSlowGuestActsOnTheNodeAfterItsDelay() throws InterruptedException {
         SimDomain demo = host.domain(1).orElseThrow();
-        demo.setHotplugDelay(Duration.ofSeconds(1));
+        demo.setHotplugDelay(Duration.ofSeconds(2));
         host.xenstore().write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
         assertFalse(demo.vcpu(3).online(), "not before the delay");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
