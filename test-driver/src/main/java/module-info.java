@@ -1,12 +1,16 @@
 /**
- * The {@code test:///} driver: {@code test:///default} and {@code test:///PATH.json} open the real
- * Xen driver of {@code org.jxen} over a simulated host, with only the devices and daemons under it
- * faked (privcmd, xenstored, xend). Found by {@link java.util.ServiceLoader}; nothing is exported.
+ * The jxen testing kit and the {@code test:///} driver. {@code org.jxen.testing} is the kit: a
+ * simulated Xen host a test builds, connects the real Xen driver of {@code org.jxen} to, and acts on
+ * (only the devices and daemons under the driver are faked: privcmd, xenstored, xend).
+ * {@code test:///default} and {@code test:///PATH.json} open such a host through
+ * {@link java.util.ServiceLoader}.
  */
 module org.jxen.testdriver {
-    requires org.jxen;
+    requires transitive org.jxen;
     requires org.jxen.testfixtures;
     requires com.fasterxml.jackson.databind;
+
+    exports org.jxen.testing;
 
     provides org.jxen.spi.HypervisorProvider with org.jxen.testdriver.TestDriverProvider;
 }

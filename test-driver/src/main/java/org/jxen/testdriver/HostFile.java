@@ -15,11 +15,11 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
-import org.jxen.testfixtures.host.SimulatedHost;
+import org.jxen.testing.SimulatedXen;
 
 /**
  * Reads a simulated host from a JSON file (the format is in test-driver/README.md):
@@ -36,20 +36,10 @@ import org.jxen.testfixtures.host.SimulatedHost;
  */
 final class HostFile {
 
-    /** The most pCPUs a host file may have: far beyond real hosts (4096), short of a typo's size. */
-    static final int MAX_CPUS = 65_536;
-    /** The most vCPUs a simulated domain may have. */
-    static final int MAX_VCPUS = 4096;
-    /** The highest ordinary domain id: Xen reserves 0x7FF0 and above. */
-    static final int MAX_DOMAIN_ID = 0x7FEF;
-
-    private static final String DEFAULT_XEN_VERSION = "4.17.0";
     private static final Set<String> HOST_FIELDS = Set.of("xen_version", "cpus", "online_cpus", "domains");
     private static final Set<String> DOMAIN_FIELDS = Set.of("id", "name", "uuid", "vcpus_max", "vcpus_online");
     private static final Pattern UUID_TEXT = Pattern.compile(
             "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
-    /** major.minor and XENVER_extraversion, which Xen holds in 16 bytes with the NUL. */
-    private static final Pattern XEN_VERSION = Pattern.compile("(\\d{1,5})\\.(\\d{1,5})(\\p{Graph}{0,15})");
 
     /** How Jackson names a place inside its messages: "[Source: REDACTED (...); line: 3, column: 14]". */
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
@@ -64,10 +54,10 @@ final class HostFile {
      * Reads and checks a host file.
      *
      * @param file the JSON file
-     * @return the host it describes, with its domains running
+     * @return the host it describes, ready to start
      * @throws JxenException INVALID_ARG naming the file and the problem
      */
-    static SimulatedHost read(Path file) {
+    static SimulatedXen.Builder read(Path file) {
         HostFile reader = new HostFile(file);
         return reader.host(reader.parse());
     }
@@ -109,11 +99,11 @@ final class HostFile {
         }
     }
 
-    private SimulatedHost host(JsonNode root) {
+    private SimulatedXen.Builder host(JsonNode root) {
         requireObject(root, "the top level", HOST_FIELDS);
-        SimulatedHost.Builder builder = SimulatedHost.builder();
+        SimulatedXen.Builder builder = SimulatedXen.builder();
         xenVersion(root, builder);
-        int cpus = integer(root, "", "cpus", 1, MAX_CPUS, "");
+        int cpus = integer(root, "", "cpus", 1, SimulatedXen.MAX_CPUS, "");
         builder.cpus(cpus);
         if (root.has("online_cpus")) {
             builder.onlineCpus(integer(root, "", "online_cpus", 1, cpus, " (at most cpus)"));
@@ -129,10 +119,10 @@ final class HostFile {
             String path = "domains[" + i + "]";
             JsonNode domain = domains.get(i);
             requireObject(domain, path, DOMAIN_FIELDS);
-            int id = integer(domain, path + ".", "id", 0, MAX_DOMAIN_ID, "");
+            int id = integer(domain, path + ".", "id", 0, DomainIdentity.MAX_ID, "");
             String name = name(domain, path);
             UUID uuid = uuid(domain, path);
-            int max = integer(domain, path + ".", "vcpus_max", 1, MAX_VCPUS, "");
+            int max = integer(domain, path + ".", "vcpus_max", 1, SimulatedXen.MAX_VCPUS, "");
             int online = integer(domain, path + ".", "vcpus_online", 1, max, " (at most vcpus_max)");
             unique(ids, id, path, ".id " + id);
             unique(names, name, path, ".name '" + name + "'");
@@ -142,18 +132,21 @@ final class HostFile {
         if (!ids.containsKey(0)) {
             throw fail("no domain has id 0: a Xen host always runs Domain-0, so the file must list it");
         }
-        return builder.build();
+        return builder;
     }
 
-    private void xenVersion(JsonNode root, SimulatedHost.Builder builder) {
+    /** The builder knows the form (and defaults to 4.17.0); the file's message names the field. */
+    private void xenVersion(JsonNode root, SimulatedXen.Builder builder) {
         JsonNode node = root.get("xen_version");
-        String text = node == null ? DEFAULT_XEN_VERSION : node.isTextual() ? node.textValue() : "";
-        Matcher m = XEN_VERSION.matcher(text);
-        if (!m.matches()) {
+        if (node == null) {
+            return;
+        }
+        try {
+            builder.xenVersion(node.isTextual() ? node.textValue() : "");
+        } catch (IllegalArgumentException e) {
             throw mustBe("xen_version", node, "a string such as \"4.17.0\": major.minor, then at most 15 characters"
                     + " of extra version");
         }
-        builder.xenVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
     }
 
     private String name(JsonNode domain, String path) {

@@ -1,5 +1,6 @@
 package org.jxen.testdriver;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,13 +8,13 @@ import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.spi.HypervisorProvider;
-import org.jxen.testfixtures.host.SimulatedHost;
+import org.jxen.testing.SimulatedXen;
 
 /**
  * Opens {@code test:///} URIs, like libvirt's test driver: {@code test:///default} is the default
  * simulated host, {@code test:///ABSOLUTE/PATH.json} a host described in a file (see
- * {@link HostFile}). Each {@link #open} starts a new host, so changes made through one connection
- * are not seen by the next.
+ * {@link HostFile}). Each {@link #open} starts a new {@link SimulatedXen}, the testing kit's host,
+ * and hands out its one connection, so changes made through one connection are not seen by the next.
  */
 public final class TestDriverProvider implements HypervisorProvider {
 
@@ -47,11 +48,20 @@ public final class TestDriverProvider implements HypervisorProvider {
             throw badUri(uri);
         }
         if (path.equals("/default")) {
-            return EmbeddedHost.start(SimulatedHost.defaultHost(), DEFAULT_URI);
+            return HostConnection.open(SimulatedXen.defaultHost());
         }
         if (path.endsWith(".json")) {
             Path file = Path.of(path);
-            return EmbeddedHost.start(HostFile.read(file), HostFile.describe(file));
+            String source = HostFile.describe(file);
+            SimulatedXen.Builder host = HostFile.read(file).name(source);
+            try {
+                return HostConnection.open(host.build());
+            } catch (IllegalArgumentException e) {
+                throw new JxenException(ErrorCode.INVALID_ARG, source + ": " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new JxenException(ErrorCode.OPERATION_FAILED, source + ": cannot start the simulated host: "
+                        + e.getCause(), null, null, e);
+            }
         }
         throw badUri(uri);
     }

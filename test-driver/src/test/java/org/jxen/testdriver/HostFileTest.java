@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
-import org.jxen.testfixtures.host.SimDomain;
-import org.jxen.testfixtures.host.SimulatedHost;
+import org.jxen.NodeInfo;
+import org.jxen.testing.Guest;
+import org.jxen.testing.SimulatedXen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,23 +36,24 @@ class HostFileTest {
 
     @Test
     void goodFileBuildsTheHostItDescribes() throws IOException {
-        SimulatedHost host = HostFile.read(write("{'xen_version': '4.22.0-rc', 'cpus': 64, 'online_cpus': 60,"
-                + " 'domains': [" + DOM0 + ", " + DEMO + "]}"));
-        assertEquals(4, host.xenMajor());
-        assertEquals(22, host.xenMinor());
-        assertEquals(".0-rc", host.xenExtra());
-        assertEquals(64, host.hostCpus());
-        assertEquals(60, host.onlineCpus());
-        SimDomain demo = host.domain("demo").orElseThrow();
-        assertEquals(List.of(1, UUID.fromString("4dea22b3-1d52-d8f3-2516-782e98ab3fa0"), 4, 2),
-                List.of(demo.id(), demo.uuid(), demo.maxVcpus(), demo.onlineVcpus()));
+        try (SimulatedXen xen = HostFile.read(write("{'xen_version': '4.22.0-rc', 'cpus': 64, 'online_cpus': 60,"
+                + " 'domains': [" + DOM0 + ", " + DEMO + "]}")).build();
+             Hypervisor h = xen.connect()) {
+            NodeInfo node = h.nodeInfo();
+            assertEquals(List.of("4.22.0-rc", 60, 63), List.of(node.xenVersion(), node.cpus(), node.maxCpuId()));
+            Guest demo = xen.guest("demo");
+            assertEquals(List.of(1, UUID.fromString("4dea22b3-1d52-d8f3-2516-782e98ab3fa0"), 4, 2),
+                    List.of(demo.id(), demo.uuid(), demo.maxVcpus(), demo.onlineVcpus()));
+        }
     }
 
     @Test
     void optionalFieldsDefaultToXen417WithEveryCpuOnline() throws IOException {
-        SimulatedHost host = HostFile.read(write("{'cpus': 8, 'domains': [" + DOM0 + "]}"));
-        assertEquals(List.of(4, 17, ".0", 8, 8),
-                List.of(host.xenMajor(), host.xenMinor(), host.xenExtra(), host.hostCpus(), host.onlineCpus()));
+        try (SimulatedXen xen = HostFile.read(write("{'cpus': 8, 'domains': [" + DOM0 + "]}")).build();
+             Hypervisor h = xen.connect()) {
+            NodeInfo node = h.nodeInfo();
+            assertEquals(List.of("4.17.0", 8, 7), List.of(node.xenVersion(), node.cpus(), node.maxCpuId()));
+        }
     }
 
     static Stream<Arguments> badFiles() {

@@ -1,12 +1,13 @@
 package org.jxen.testfixtures.host;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
  * A domain of the simulated host: identity, a fixed number of vCPU structures (its maximum, as
- * Xen fixes it at creation), and whether the guest reacts to cpu/N/availability writes.
+ * Xen fixes it at creation), and whether and how fast the guest reacts to cpu/N/availability writes.
  */
 public final class SimDomain {
 
@@ -17,6 +18,7 @@ public final class SimDomain {
     private final List<SimVcpu> vcpus;
     private boolean alive = true;
     private boolean guestCooperates = true;
+    private Duration hotplugDelay = Duration.ZERO;
 
     SimDomain(SimulatedHost host, int id, String name, UUID uuid, int maxVcpus) {
         this.host = host;
@@ -131,6 +133,33 @@ public final class SimDomain {
     public void setGuestCooperates(boolean value) {
         synchronized (host.lock()) {
             guestCooperates = value;
+        }
+    }
+
+    /**
+     * Returns how long the guest takes to act on a cpu/N/availability write.
+     *
+     * @return zero by default (at once)
+     */
+    public Duration hotplugDelay() {
+        synchronized (host.lock()) {
+            return hotplugDelay;
+        }
+    }
+
+    /**
+     * Makes the guest act on cpu/N/availability writes after a delay, as a PV Linux guest does
+     * (its hotplug watcher takes seconds); it then applies what the node holds at that time.
+     *
+     * @param delay zero or more
+     * @throws IllegalArgumentException when negative
+     */
+    public void setHotplugDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("hotplug delay " + delay + " is negative");
+        }
+        synchronized (host.lock()) {
+            hotplugDelay = delay;
         }
     }
 

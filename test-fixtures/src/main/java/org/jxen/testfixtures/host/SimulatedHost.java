@@ -1,6 +1,7 @@
 package org.jxen.testfixtures.host;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * A simulated Xen host: physical CPUs, domains with vCPUs, and the xenstore tree, as one consistent
  * state that every fake (privcmd, xenstored, xend) reads and changes, so a change made through one
  * backend is seen through the others. The simulated guests behave like PV Linux: writing
- * {@code /local/domain/<id>/cpu/<n>/availability} brings vCPU n up or down at once.
+ * {@code /local/domain/<id>/cpu/<n>/availability} brings vCPU n up or down, at once unless the
+ * domain has a {@linkplain SimDomain#setHotplugDelay hotplug delay}.
  *
  * <p>Thread-safe: every method takes the host's one lock.
  */
@@ -241,6 +243,28 @@ public final class SimulatedHost {
         if (d == null || !d.guestCooperates() || n >= d.maxVcpus()) {
             return;
         }
+        Duration delay = d.hotplugDelay();
+        if (delay.isZero()) {
+            applyAvailability(d, n, path);
+            return;
+        }
+        // Watchers run under the lock and must not block: the slow guest acts on its own thread.
+        Thread.ofVirtual().name("simulated-guest-hotplug").start(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (lock) {
+                if (d.alive() && d.guestCooperates()) {
+                    applyAvailability(d, n, path);
+                }
+            }
+        });
+    }
+
+    /** Brings vCPU n up or down as its availability node says now. */
+    private void applyAvailability(SimDomain d, int n, String path) {
         xenstore.read(path).ifPresent(v -> {
             String value = new String(v, StandardCharsets.US_ASCII);
             if (value.equals("online") || value.equals("offline")) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -38,6 +39,8 @@ import org.jxen.testfixtures.host.SimulatedHost;
  *
  * <p>A {@link Fault} makes it misbehave on every following request; faults other than
  * {@link Fault#CHUNKED} replace the reply and leave the host untouched. Every request is recorded.
+ * {@link Fault#REFUSE} stops listening altogether, leaving the socket file behind as a xend that
+ * died does; any other fault listens again on the same path.
  */
 public final class FakeXend implements AutoCloseable {
 
@@ -60,7 +63,12 @@ public final class FakeXend implements AutoCloseable {
         /** Read the request and never answer, holding the connection open until the client closes it. */
         STALL,
         /** Send the status line one byte every 50 ms, forever: defeats a per-read timeout. */
-        TRICKLE
+        TRICKLE,
+        /**
+         * Stop listening but leave the socket file, as a xend that died does: connecting fails with
+         * ECONNREFUSED. Connections already open are served as before.
+         */
+        REFUSE
     }
 
     private static final int MAX_BODY = 10_000;
@@ -68,8 +76,8 @@ public final class FakeXend implements AutoCloseable {
 
     private final XendRoutes routes;
     private final Path socket;
-    private final ServerSocketChannel server;
-    private final Thread acceptor;
+    private ServerSocketChannel server; // guarded by this; null while refusing
+    private Thread acceptor; // guarded by this
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final List<XendRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Fault fault = Fault.NONE;
@@ -77,9 +85,7 @@ public final class FakeXend implements AutoCloseable {
     private FakeXend(SimulatedHost host, Path socket) throws IOException {
         this.routes = new XendRoutes(host);
         this.socket = socket;
-        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        this.acceptor = Thread.ofPlatform().daemon().name("fake-xend-accept").start(this::acceptLoop);
+        listen();
     }
 
     /**
@@ -112,8 +118,21 @@ public final class FakeXend implements AutoCloseable {
      *
      * @param fault the misbehaviour, or {@link Fault#NONE}
      */
-    public void fault(Fault fault) {
-        this.fault = Objects.requireNonNull(fault, "fault");
+    public synchronized void fault(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        try {
+            if (fault == Fault.REFUSE && server != null) {
+                stopListening();
+            } else if (fault != Fault.REFUSE && server == null) {
+                Files.deleteIfExists(socket); // the dead daemon's socket file, as a restarted xend does
+                listen();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change how the fake xend listens", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        this.fault = fault;
     }
 
     /**
@@ -132,13 +151,14 @@ public final class FakeXend implements AutoCloseable {
 
     /** Stops listening, closes every connection (releasing stalled ones) and removes the socket file. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            server.close();
+            if (server != null) {
+                stopListening();
+            }
             for (SocketChannel c : open) {
                 c.close();
             }
-            acceptor.join();
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             throw new IllegalStateException("closing the fake xend: " + e, e);
@@ -147,7 +167,21 @@ public final class FakeXend implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
+    private void listen() throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.bind(UnixDomainSocketAddress.of(socket));
+        server = channel;
+        acceptor = Thread.ofPlatform().daemon().name("fake-xend-accept").start(() -> acceptLoop(channel));
+    }
+
+    /** Closing the channel ends the acceptor; the socket file stays, so clients are refused. */
+    private void stopListening() throws IOException, InterruptedException {
+        server.close();
+        acceptor.join();
+        server = null;
+    }
+
+    private void acceptLoop(ServerSocketChannel server) {
         while (server.isOpen()) {
             try {
                 SocketChannel c = server.accept();
@@ -168,7 +202,7 @@ public final class FakeXend implements AutoCloseable {
                 XendRequest request = read(in);
                 requests.add(request);
                 Fault f = fault;
-                if (f != Fault.NONE && f != Fault.CHUNKED) {
+                if (f != Fault.NONE && f != Fault.CHUNKED && f != Fault.REFUSE) {
                     misbehave(f, in, out);
                     return;
                 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -50,6 +51,20 @@ class SimulatedHostTest {
         assertFalse(demo.vcpu(0).online());
         host.xenstore().write("/local/domain/1/cpu/1/availability", "garbage".getBytes(US_ASCII));
         assertTrue(demo.vcpu(1).online());
+    }
+
+    @Test
+    void aSlowGuestActsOnTheNodeAfterItsDelay() throws InterruptedException {
+        SimDomain demo = host.domain(1).orElseThrow();
+        demo.setHotplugDelay(Duration.ofSeconds(2));
+        host.xenstore().write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
+        assertFalse(demo.vcpu(3).online(), "not before the delay");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!demo.vcpu(3).online() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(demo.vcpu(3).online(), "after the delay");
+        assertThrows(IllegalArgumentException.class, () -> demo.setHotplugDelay(Duration.ofMillis(-1)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
@@ -334,6 +335,17 @@ class XendClientTest {
         XendException e = assertThrows(XendException.class, () -> client.domainNames());
         assertEquals(XendException.Kind.CONNECT_FAILED, e.kind());
         assertEquals(-1, e.status());
+    }
+
+    @Test
+    void refusingXendIsAConnectFailureUntilItListensAgain() {
+        xend.fault(FakeXend.Fault.REFUSE);
+        assertTrue(Files.exists(xend.socketPath()), "a dead xend leaves its socket file");
+        XendException e = assertThrows(XendException.class, () -> client.domainNames());
+        assertEquals(XendException.Kind.CONNECT_FAILED, e.kind());
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
+        xend.fault(FakeXend.Fault.NONE);
+        assertEquals("demo", client.domain("demo").name(), "xend restarted on the same socket");
     }
 
     @Test
