@@ -117,8 +117,8 @@ class HostShapesTest {
 
     /**
      * Each release's XEN_DOMCTL_INTERFACE_VERSION and XEN_SYSCTL_INTERFACE_VERSION, from
-     * xen/include/public/domctl.h and sysctl.h at its tag (the table in the reference's
-     * hypercalls.md, section 4): the driver must find them by probing, not by reading a table.
+     * xen/include/public/domctl.h and sysctl.h at its tag (the table in docs/xen-abi.md):
+     * the driver must find them by probing, not by reading a table.
      */
     @ParameterizedTest(name = "Xen 4.{0}: domctl {1}, sysctl {2}")
     @CsvSource({"16, 0x14, 0x14", "17, 0x15, 0x15", "18, 0x16, 0x15", "19, 0x17, 0x15", "20, 0x17, 0x15",

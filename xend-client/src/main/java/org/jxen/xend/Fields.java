@@ -12,6 +12,8 @@ final class Fields {
     private static final Pattern DASHED_UUID = Pattern.compile(
             "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Pattern PLAIN_UUID = Pattern.compile("\\p{XDigit}{32}");
+    /** xend 3.0.0 and 3.0.1 printed four groups of eight ({@code uuid.py} toString, tag RELEASE-3.0.0, line 57). */
+    private static final Pattern FOUR_EIGHTS_UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{8}){3}");
 
     private Fields() {
     }
@@ -28,9 +30,12 @@ final class Fields {
         return new SexprException("(" + s.name().orElse("?") + " ...) has no field " + name);
     }
 
-    /** Parses xend's two UUID spellings: dashed, or 32 hex digits (xend 3.0's and libvirt's). */
+    /** Parses xend's UUID spellings: dashed 8-4-4-4-12, 8-8-8-8 (xend 3.0.0), or 32 hex digits (libvirt's tests). */
     static UUID uuid(String text) {
         String t = text.toLowerCase(Locale.ROOT);
+        if (FOUR_EIGHTS_UUID.matcher(t).matches()) {
+            t = t.replace("-", "");
+        }
         if (PLAIN_UUID.matcher(t).matches()) {
             t = t.substring(0, 8) + "-" + t.substring(8, 12) + "-" + t.substring(12, 16) + "-"
                     + t.substring(16, 20) + "-" + t.substring(20);

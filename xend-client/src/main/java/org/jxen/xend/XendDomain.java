@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * @param domid the domain id; absent for an inactive managed domain (or xend's {@code None})
  * @param name the name
- * @param uuid the UUID (xend sends it dashed or as 32 hex digits)
+ * @param uuid the UUID (xend sends it dashed 8-4-4-4-12, as xend 3.0.0 did 8-8-8-8, or as libvirt's tests 32 hex digits)
  * @param maxVcpus {@code vcpus}: the maximum number of vCPUs
  * @param vcpuAvail {@code vcpu_avail}: bit i set when vCPU i is requested online; when xend sent
  *     none, xend's own default, all of the {@code maxVcpus} bits

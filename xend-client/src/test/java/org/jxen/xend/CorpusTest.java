@@ -1,133 +1,139 @@
 package org.jxen.xend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Reads every file of the third-party xend S-expression corpus (located by the system property
- * {@code jxen.corpus}; skipped when it is absent) and checks the vCPU fields against values
- * found in the file text by regular expressions, independently of the reader.
+ * Reads every file of jxen's own xend corpus (test resources under {@code corpus/}, described in
+ * its README.md) and compares what the reader and the typed views make of it with
+ * {@link CorpusExpectations}, typed in by hand from each file's text.
  */
 class CorpusTest {
 
-    /** A domain or config record starts at the beginning of a line (or of the file). */
-    private static final Pattern RECORD = Pattern.compile("(?m)^\\((?:domain|vm)\\b");
-    private static final Pattern VCPUS = Pattern.compile("\\(vcpus '?(\\d+)'?\\)");
-    private static final Pattern VCPU_AVAIL = Pattern.compile("\\(vcpu_avail '?(\\d+)'?\\)");
-    private static final Pattern UUID_FIELD = Pattern.compile("\\(uuid '?([0-9a-fA-F-]+)'?\\)");
+    private static final Path CORPUS = corpus();
 
-    /**
-     * Four libvirt test files (each raw and joined) are malformed by xend's rules, which libvirt's
-     * lax parser tolerated; found by counting parentheses outside strings by hand. Two never close
-     * the outer {@code (domain}; two have one {@code )} too many, at these byte offsets.
-     */
-    private static final Set<String> UNCLOSED = Set.of("sexpr2xml-bridge-ipaddr.sexpr", "sexpr2xml-net-routed.sexpr");
-    private static final Map<String, Integer> STRAY_PAREN = Map.of(
-            "sexpr2xml-pv-vfb-new-vncdisplay.sexpr", 534, "sexpr2xml-pv-vfb-new.sexpr", 519);
-
-    private static List<Path> files(Path corpus) throws IOException {
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            return walk.filter(p -> p.toString().endsWith(".sexpr") || p.toString().endsWith(".sxp")).sorted().toList();
+    private static Path corpus() {
+        try {
+            return Path.of(CorpusTest.class.getResource("corpus").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** libvirt's test loader deletes each backslash-newline; the joined/ copies have it done already. */
-    private static byte[] input(Path corpus, Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return (corpus.relativize(file).startsWith("joined") ? text : text.replace("\\\n", "")).getBytes(StandardCharsets.UTF_8);
+    private static byte[] bytes(String file) throws IOException {
+        return Files.readAllBytes(CORPUS.resolve(file));
+    }
+
+    private static Sexpr.SList readList(String file) throws IOException {
+        return assertInstanceOf(Sexpr.SList.class, SexprReader.readOne(bytes(file)));
+    }
+
+    @Test
+    void theTableNamesEveryFileOfTheCorpusAndNoOther() throws IOException {
+        Set<String> files;
+        try (Stream<Path> walk = Files.walk(CORPUS)) {
+            files = walk.filter(p -> p.toString().endsWith(".sxp"))
+                    .map(p -> CORPUS.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(new TreeSet<>(CorpusExpectations.FILES.keySet()), files);
     }
 
     @TestFactory
-    Stream<DynamicTest> everyFileYieldsItsVcpuFieldsAndSurvivesAWriteReadRoundTrip() throws IOException {
-        String dir = System.getProperty("jxen.corpus");
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            // one skipped test that says why, rather than a silently empty factory
-            return Stream.of(DynamicTest.dynamicTest("corpus", () -> Assumptions.abort(
-                    "xend S-expression corpus not found (system property jxen.corpus = " + dir + "): corpus tests skipped")));
-        }
-        Path corpus = Path.of(dir);
-        List<Path> files = files(corpus);
-        assertTrue(files.size() >= 262, "the corpus README lists 262 files; found " + files.size());
-        return files.stream().map(file -> DynamicTest.dynamicTest(corpus.relativize(file).toString(), () -> {
-            byte[] bytes = refuseAndRepairKnownDefects(file.getFileName().toString(), input(corpus, file));
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            List<String> records = records(text);
-            List<Sexpr> values = SexprReader.readAll(bytes);
-            assertEquals(records.size(), values.size(), "top-level values");
-            for (int i = 0; i < values.size(); i++) {
-                String record = records.get(i);
-                XendDomain d = XendDomain.from((Sexpr.SList) values.get(i));
-                int vcpus = Integer.parseInt(first(VCPUS, record));
-                assertEquals(vcpus, d.maxVcpus(), "vcpus");
-                String avail = first(VCPU_AVAIL, record);
-                // xend's default when vcpu_avail is absent: every vCPU requested online
-                BigInteger expectedAvail = avail != null ? new BigInteger(avail) : BigInteger.TWO.pow(vcpus).subtract(BigInteger.ONE);
-                assertEquals(expectedAvail, d.vcpuAvail(), "vcpu_avail");
-                assertEquals(first(UUID_FIELD, record).replace("-", "").toLowerCase(Locale.ROOT),
-                        d.uuid().toString().replace("-", ""), "uuid");
-                String written = SexprWriter.write(values.get(i));
-                assertEquals(values.get(i), SexprReader.readOne(written), "write-read round trip");
-                assertEquals(written, SexprWriter.write(SexprReader.readOne(written)), "writing is stable");
-            }
-        }));
+    Stream<DynamicTest> everyFileReadsAsItsTextSays() {
+        return new TreeSet<>(CorpusExpectations.FILES.keySet()).stream()
+                .map(file -> DynamicTest.dynamicTest(file, () -> check(file, CorpusExpectations.FILES.get(file))));
     }
 
-    /** The reader must refuse a known-malformed file at the defect; the rest of the test reads it repaired. */
-    private static byte[] refuseAndRepairKnownDefects(String name, byte[] bytes) {
-        if (UNCLOSED.contains(name)) {
-            SexprException e = assertThrows(SexprException.class, () -> SexprReader.readAll(bytes));
-            assertEquals(0, e.offset(), e.getMessage());
-            byte[] repaired = Arrays.copyOf(bytes, bytes.length + 1);
-            repaired[bytes.length] = ')';
-            return repaired;
+    private static void check(String file, CorpusExpectations.Expected expected) throws IOException {
+        byte[] input = bytes(file);
+        if (expected instanceof CorpusExpectations.Malformed(long offset, String what)) {
+            SexprException e = assertThrows(SexprException.class, () -> SexprReader.readAll(input));
+            assertEquals(offset, e.offset(), e.getMessage());
+            assertTrue(e.getMessage().contains(what), e.getMessage());
+            return;
         }
-        if (STRAY_PAREN.containsKey(name)) {
-            int stray = STRAY_PAREN.get(name);
-            assertEquals((byte) ')', bytes[stray]);
-            SexprException e = assertThrows(SexprException.class, () -> SexprReader.readAll(bytes));
-            assertEquals(stray, e.offset(), e.getMessage());
-            byte[] repaired = new byte[bytes.length - 1];
-            System.arraycopy(bytes, 0, repaired, 0, stray);
-            System.arraycopy(bytes, stray + 1, repaired, stray, bytes.length - stray - 1);
-            return repaired;
+        List<Sexpr> values = SexprReader.readAll(input);
+        switch ((CorpusExpectations.WellFormed) expected) {
+            case CorpusExpectations.Domains(List<XendDomain> domains) ->
+                    assertEquals(domains, values.stream().map(v -> XendDomain.from((Sexpr.SList) v)).toList());
+            case CorpusExpectations.DomainList(List<XendDomain> domains) ->
+                    assertEquals(domains, single(values).items().stream().map(v -> XendDomain.from((Sexpr.SList) v)).toList());
+            case CorpusExpectations.Names(List<String> names) ->
+                    assertEquals(names, single(values).items().stream().map(n -> ((Sexpr.Atom) n).text()).toList());
+            case CorpusExpectations.Vcpus(XendVcpus vcpus) -> assertEquals(vcpus, XendVcpus.from(single(values)));
+            case CorpusExpectations.Node(XendNode node) -> assertEquals(node, XendNode.from(single(values)));
+            case CorpusExpectations.XendErr(String message) ->
+                    assertEquals(Sexpr.list(Sexpr.atom("xend.err"), Sexpr.atom(message)), single(values));
+            case CorpusExpectations.OpResult(List<Sexpr> result) -> assertEquals(result, values);
         }
-        return bytes;
+        for (Sexpr value : values) {
+            String written = SexprWriter.write(value);
+            assertEquals(value, SexprReader.readOne(written), "write-read round trip");
+        }
     }
 
-    private static List<String> records(String text) {
-        Matcher m = RECORD.matcher(text);
-        List<Integer> starts = new ArrayList<>();
-        while (m.find()) {
-            starts.add(m.start());
-        }
-        List<String> records = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            records.add(text.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length()));
-        }
-        return records;
+    private static Sexpr.SList single(List<Sexpr> values) {
+        assertEquals(1, values.size(), "top-level values");
+        return assertInstanceOf(Sexpr.SList.class, values.getFirst());
     }
 
-    private static String first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
+    @Test
+    void prettyPrintedDomainsReadAsTheirSingleLineTwins() throws IOException {
+        for (var twin : CorpusExpectations.TWINS.entrySet()) {
+            assertEquals(SexprReader.readAll(bytes(twin.getValue())), SexprReader.readAll(bytes(twin.getKey())), twin.getKey());
+        }
+    }
+
+    @Test
+    void quotedStringsDecodeAsPythonsReprWroteThem() throws IOException {
+        Sexpr.SList d = readList("domain/xen4.1-strings-needing-quotes.sxp");
+        assertEquals(Optional.of("Ops notes:\n\tlive since 2011-10\n\tsee \"runbook\" \\\\fs01\\ops\\db.txt\n\tit's pinned nowhere"),
+                d.string("description"));
+        assertEquals(Optional.of("--entry=xvda1:/vmlinuz,/initrd.img --args='console=hvc0 quiet'"), d.string("bootloader_args"));
+        List<Sexpr.SList> devices = d.children("device");
+        assertEquals(Optional.of("file:/srv/images/caf\u00e9-db.img"), devices.get(0).child("vbd").orElseThrow().string("uname"));
+        assertEquals(Optional.of("br-db 2"), devices.get(1).child("vif").orElseThrow().string("bridge"));
+        assertEquals(Optional.of(""), d.string("features"));
+
+        Sexpr.SList node = readList("node/xen4.1-8-cpus.sxp");
+        assertEquals(Optional.of("#1 SMP Tue Jun 14 12:46:30 UTC 2011"), node.string("version"));
+        String topology = node.string("cpu_topology").orElseThrow();
+        assertTrue(topology.startsWith("\ncpu:    core    socket     node\n  0:       0        0        0\n"), topology);
+        assertTrue(topology.endsWith("\n  7:       3        0        0"), topology);
+        assertEquals(Optional.of("none"), node.string("numa_info"));
+    }
+
+    @Test
+    void pythonLongsArriveQuotedAndReadAsNumbers() throws IOException {
+        Sexpr.SList notes = readList("domain/xen4.1-pv-running.sxp").child("image").orElseThrow()
+                .child("linux").orElseThrow().child("notes").orElseThrow();
+        assertEquals(Optional.of(new BigInteger("ffff800000000000", 16)), notes.bigIntegerValue("HV_START_LOW"));
+        assertEquals(Optional.of(new BigInteger("ffffffff80000000", 16)), notes.bigIntegerValue("VIRT_BASE"));
+        assertThrows(SexprException.class, () -> notes.longValue("HV_START_LOW"), "beyond a signed 64-bit long");
+    }
+
+    @Test
+    void xend300PrintsVcpusTwiceAndTheFirstIsRead() throws IOException {
+        Sexpr.SList d = readList("domain/xen3.0.0-pv-uuid-8-8-8-8-vcpus-twice.sxp");
+        assertEquals(2, d.items().stream().filter(i -> i instanceof Sexpr.SList l && l.name().equals(Optional.of("vcpus"))).count());
+        assertEquals(Optional.of("9f3e1a5c-7b2d4e68-a1c3e5f7-092b4d6f"), d.string("uuid"));
     }
 }

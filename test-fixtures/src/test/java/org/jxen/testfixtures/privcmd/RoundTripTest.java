@@ -30,7 +30,7 @@ import org.jxen.testfixtures.host.SimulatedHost;
 class RoundTripTest {
 
     static Stream<Arguments> releases() {
-        // minor, domctl, sysctl (shared/reference/hypercalls.md §4), getvcpuinfo's errno for a bad vCPU
+        // minor, domctl, sysctl (XEN_*_INTERFACE_VERSION per release tag, docs/xen-abi.md), getvcpuinfo's errno for a bad vCPU
         return Stream.of(
                 Arguments.of(16, 0x14, 0x14, "EINVAL"),
                 Arguments.of(17, 0x15, 0x15, "EINVAL"),

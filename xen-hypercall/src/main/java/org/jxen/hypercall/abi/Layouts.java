@@ -15,8 +15,8 @@ import java.lang.foreign.StructLayout;
 /**
  * The C structs of the privcmd driver and of Xen's public headers (x86_64), transcribed member by
  * member with the headers' names, so that a path such as "u.getvcpuinfo.cpu_time" means what it
- * means in C. Checked against Debian's libxen-dev headers and against the per-release tables in
- * shared/reference by the tests. Guest handles are 64-bit addresses ({@code XEN_GUEST_HANDLE_64}).
+ * means in C. Checked by the tests against Debian's libxen-dev headers and against the per-release
+ * tables of docs/xen-abi.md (Xen's public headers at each release tag). Guest handles are 64-bit addresses ({@code XEN_GUEST_HANDLE_64}).
  */
 public final class Layouts {
 

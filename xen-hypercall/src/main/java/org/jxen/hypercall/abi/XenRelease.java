@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a Xen release speaks: its domctl and sysctl interfaces, and the behaviours of the calls jxen
  * uses that changed between releases. One row per supported release, from Xen's public headers at
- * each release tag (shared/reference/hypercall-layouts-by-release.md and hypercalls.md).
+ * each release tag ({@code xen/include/public/domctl.h} and {@code sysctl.h} at RELEASE-4.16.0 to
+ * RELEASE-4.22.0; every fact with its tag and line in docs/xen-abi.md).
  *
  * @param major e.g. 4
  * @param minor e.g. 17

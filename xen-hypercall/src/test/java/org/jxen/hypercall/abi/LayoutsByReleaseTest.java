@@ -16,38 +16,38 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks every release's table against the layouts gcc and gdb printed from Xen's headers at each
- * release tag, as transcribed from shared/reference/hypercall-layouts-by-release.md ("offset:size
- * name", in that file's notation) and the interface versions from hypercalls.md §4.
+ * Checks every release's table against the layouts gcc and gdb printed from Xen's headers
+ * ({@code xen/include/public/domctl.h}, {@code sysctl.h}) at each release tag, written "offset:size
+ * name", and the interface versions of those headers; docs/xen-abi.md gives each with its tag and line.
  */
 class LayoutsByReleaseTest {
 
-    // hypercall-layouts-by-release.md, "struct xen_domctl_getdomaininfo", releases 4.16.0 ... 4.22.0.
+    // struct xen_domctl_getdomaininfo, releases 4.16.0 ... 4.22.0 (domctl.h, RELEASE-4.16.0 line 113).
     private static final String GETDOMAININFO_4_16_TO_4_22 = "112: 0:2 domain; 2:2 pad1; 4:4 flags; 8:8 tot_pages;"
             + " 16:8 max_pages; 24:8 outstanding_pages; 32:8 shr_pages; 40:8 paged_pages; 48:8 shared_info_frame;"
             + " 56:8 cpu_time; 64:4 nr_online_vcpus; 68:4 max_vcpu_id; 72:4 ssidref; 76:16 handle; 92:4 cpupool;"
             + " 96:1 gpaddr_bits; 97:7 pad2[7]; 104:8 arch_config (xen_arch_domainconfig)";
-    // "struct xen_domctl_getvcpuinfo", all releases 3.0.3 ... 4.22.0.
+    // struct xen_domctl_getvcpuinfo, all releases 3.0.3 ... 4.22.0.
     private static final String GETVCPUINFO = "24: 0:4 vcpu; 4:1 online; 5:1 blocked; 6:1 running; 8:8 cpu_time;"
             + " 16:4 cpu";
-    // "struct xen_domctl_vcpuaffinity", releases 4.5.0 ... 4.22.0.
+    // struct xen_domctl_vcpuaffinity, releases 4.5.0 ... 4.22.0.
     private static final String VCPUAFFINITY = "40: 0:4 vcpu; 4:4 flags; 8:16 cpumap_hard (xenctl_bitmap);"
             + " 24:16 cpumap_soft (xenctl_bitmap)";
-    // "struct xen_sysctl_physinfo", releases 4.10.0 ... 4.16.0.
+    // struct xen_sysctl_physinfo, releases 4.10.0 ... 4.16.0.
     private static final String PHYSINFO_4_16 = "104: 0:4 threads_per_core; 4:4 cores_per_socket; 8:4 nr_cpus;"
             + " 12:4 max_cpu_id; 16:4 nr_nodes; 20:4 max_node_id; 24:4 cpu_khz; 28:4 capabilities; 32:8 total_pages;"
             + " 40:8 free_pages; 48:8 scrub_pages; 56:8 outstanding_pages; 64:8 max_mfn; 72:32 hw_cap[8]";
-    // "struct xen_sysctl_physinfo", releases 4.17.0 ... 4.22.0.
+    // struct xen_sysctl_physinfo, releases 4.17.0 ... 4.22.0.
     private static final String PHYSINFO_4_17_TO_4_22 = "112: 0:4 threads_per_core; 4:4 cores_per_socket;"
             + " 8:4 nr_cpus; 12:4 max_cpu_id; 16:4 nr_nodes; 20:4 max_node_id; 24:4 cpu_khz; 28:4 capabilities;"
             + " 32:4 arch_capabilities; 36:4 pad; 40:8 total_pages; 48:8 free_pages; 56:8 scrub_pages;"
             + " 64:8 outstanding_pages; 72:8 max_mfn; 80:32 hw_cap[8]";
-    // "struct xen_sysctl_getdomaininfolist", all releases.
+    // struct xen_sysctl_getdomaininfolist, all releases.
     private static final String GETDOMAININFOLIST = "24: 0:2 first_domain; 4:4 max_domains; 8:8 buffer;"
             + " 16:4 num_domains";
 
     static Stream<Arguments> releases() {
-        // release, domctl version, sysctl version (hypercalls.md §4 and the by-release headings), physinfo
+        // release, domctl version, sysctl version (XEN_*_INTERFACE_VERSION at each tag, docs/xen-abi.md), physinfo
         return Stream.of(
                 Arguments.of("4.16", 0x14, 0x14, PHYSINFO_4_16),
                 Arguments.of("4.17", 0x15, 0x15, PHYSINFO_4_17_TO_4_22),
@@ -83,7 +83,7 @@ class LayoutsByReleaseTest {
 
     @Test
     void releaseBehavioursFollowTheReference() {
-        // hypercalls.md §7.1: exact getdomaininfo lookup from 4.18; §7.4: ENOENT for a bad vCPU in 4.22.
+        // xen/common/domctl.c: exact getdomaininfo lookup from RELEASE-4.18.0, ENOENT for a bad vCPU in RELEASE-4.22.0 (docs/xen-abi.md).
         assertEquals(List.of(false, false, true, true, true, true, true),
                 XenRelease.SUPPORTED.stream().map(XenRelease::exactDomainLookup).toList());
         assertEquals(List.of(22, 22, 22, 22, 22, 22, 2),
