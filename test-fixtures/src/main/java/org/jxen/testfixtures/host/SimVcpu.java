@@ -57,7 +57,7 @@ public final class SimVcpu {
             if (up == online) {
                 return;
             }
-            long now = System.nanoTime();
+            long now = host.now();
             if (online) {
                 cpuTimeNs += now - onlineSinceNs;
             }
@@ -100,13 +100,13 @@ public final class SimVcpu {
     }
 
     /**
-     * Returns the CPU time used, which grows with wall time while the vCPU is online.
+     * Returns the CPU time used, which grows with the host's clock while the vCPU is online.
      *
      * @return nanoseconds
      */
     public long cpuTimeNs() {
         synchronized (host.lock()) {
-            return online ? cpuTimeNs + System.nanoTime() - onlineSinceNs : cpuTimeNs;
+            return online ? cpuTimeNs + host.now() - onlineSinceNs : cpuTimeNs;
         }
     }
 

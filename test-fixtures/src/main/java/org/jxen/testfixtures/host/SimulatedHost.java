@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ public final class SimulatedHost {
 
     private static final Pattern AVAILABILITY = Pattern.compile("/local/domain/(\\d+)/cpu/(\\d+)/availability");
 
+    private final LongSupplier clock;
     private final Object lock = new Object();
     private final int xenMajor;
     private final int xenMinor;
@@ -34,7 +36,13 @@ public final class SimulatedHost {
     private final TreeMap<Integer, SimDomain> domains = new TreeMap<>();
     private final SimXenstore xenstore = new SimXenstore(lock);
 
+    /** Now, in nanoseconds, on the host's clock. */
+    long now() {
+        return clock.getAsLong();
+    }
+
     private SimulatedHost(Builder b) {
+        this.clock = b.clock;
         this.xenMajor = b.xenMajor;
         this.xenMinor = b.xenMinor;
         this.xenExtra = b.xenExtra;
@@ -284,6 +292,7 @@ public final class SimulatedHost {
         private String xenExtra = ".0";
         private int hostCpus = 16;
         private int onlineCpus = -1;
+        private LongSupplier clock = System::nanoTime;
         private final List<DomainSpec> domains = new ArrayList<>();
 
         private Builder() {
@@ -344,6 +353,18 @@ public final class SimulatedHost {
          */
         public Builder domain(int id, String name, UUID uuid, int maxVcpus, int onlineVcpus) {
             domains.add(new DomainSpec(id, name, uuid, maxVcpus, onlineVcpus));
+            return this;
+        }
+
+        /**
+         * Sets the clock the vCPUs' CPU time runs on, so that a test can move time itself
+         * instead of sleeping.
+         *
+         * @param nanos a monotonic clock in nanoseconds, like {@link System#nanoTime()} (the default)
+         * @return this builder
+         */
+        public Builder clock(LongSupplier nanos) {
+            this.clock = Objects.requireNonNull(nanos, "nanos");
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SimulatedHostTest {
@@ -132,15 +133,25 @@ class SimulatedHostTest {
     }
 
     @Test
-    void cpuTimeGrowsOnlyWhileOnlineAndDestroyRemovesNodes() throws InterruptedException {
-        SimVcpu v0 = host.domain(1).orElseThrow().vcpu(0);
-        long t0 = v0.cpuTimeNs();
-        Thread.sleep(2);
-        assertTrue(v0.cpuTimeNs() > t0);
+    void cpuTimeGrowsOnlyWhileOnlineOnTheHostsClock() {
+        AtomicLong now = new AtomicLong(1_000);
+        SimulatedHost timed = SimulatedHost.builder().clock(now::get).domain(0, "Domain-0", new UUID(0, 0), 1, 1)
+                .domain(1, "demo", UUID.randomUUID(), 2, 1).build();
+        SimVcpu v0 = timed.domain(1).orElseThrow().vcpu(0);
+        assertEquals(0, v0.cpuTimeNs());
+        now.addAndGet(2_500);
+        assertEquals(2_500, v0.cpuTimeNs());
         v0.setOnline(false);
-        long t1 = v0.cpuTimeNs();
-        Thread.sleep(2);
-        assertEquals(t1, v0.cpuTimeNs());
+        now.addAndGet(1_000_000);
+        assertEquals(2_500, v0.cpuTimeNs(), "no time while offline");
+        v0.setOnline(true);
+        now.addAndGet(500);
+        assertEquals(3_000, v0.cpuTimeNs());
+        assertEquals(0, timed.domain(1).orElseThrow().vcpu(1).cpuTimeNs(), "never online");
+    }
+
+    @Test
+    void destroyRemovesTheDomainAndItsNodes() {
 
         assertTrue(host.destroyDomain(1));
         assertTrue(host.domain(1).isEmpty());
