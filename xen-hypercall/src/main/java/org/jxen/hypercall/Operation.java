@@ -67,7 +67,9 @@ public enum Operation {
     }
 
     /**
-     * Finds the operation a hypercall number and sub-op denote.
+     * Finds the operation a hypercall number and sub-op denote: the decoding side of the device
+     * seam, for a device that answers hypercalls itself (the fake privcmd); jxen's own calls know
+     * their operation.
      *
      * @param hypercall the hypercall number
      * @param subop the sub-operation

@@ -58,6 +58,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
 
     private final SimulatedHost host;
     private final XenRelease release;
+    private final ReleaseBehaviour behaviour;
     private final Arena arena = Arena.ofShared();
     private final BufferPool pool = new BufferPool(bytes -> arena.allocate(bytes, BufferPool.PAGE));
     private final Map<Operation, Failure> failures = new ConcurrentHashMap<>();
@@ -82,6 +83,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         for (Operation op : Operation.values()) {
             calls.put(op, new AtomicLong());
         }
+        this.behaviour = ReleaseBehaviour.of(release);
         physinfo = Field.of(release.sysctl().layout(), "u.physinfo");
         reportVersion(host.xenMajor(), host.xenMinor());
     }
@@ -285,7 +287,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
 
     private long getDomainInfo(DomctlAbi abi, MemorySegment d, int domid) {
         Optional<SimDomain> found;
-        if (release.exactDomainLookup()) {
+        if (behaviour.exactDomainLookup()) {
             found = host.domain(domid);
         } else if (domid >= DOMID_FIRST_RESERVED) {
             return -Errno.EINVAL.number();
@@ -329,7 +331,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
     private long vcpuInfo(DomctlAbi abi, MemorySegment d, SimDomain dom) {
         long n = abi.vcpuinfoVcpu.get(d);
         if (n >= dom.maxVcpus()) {
-            return -release.badVcpuErrno();
+            return -behaviour.badVcpu().number();
         }
         SimVcpu v = dom.vcpu((int) n);
         abi.vcpuinfoOnline.set(d, v.online() ? 1 : 0);

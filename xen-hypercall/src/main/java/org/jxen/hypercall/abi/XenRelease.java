@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a Xen release speaks: its domctl and sysctl interfaces, and the behaviours of the calls jxen
- * uses that changed between releases. One row per supported release, from Xen's public headers at
+ * What a Xen release speaks: its domctl and sysctl interfaces, which is all the encoding needs
+ * (what else changed between releases, such as errnos, is the fake device's business: see
+ * test-fixtures' {@code ReleaseBehaviour}). One row per supported release, from Xen's public headers at
  * each release tag ({@code xen/include/public/domctl.h} and {@code sysctl.h} at RELEASE-4.16.0 to
  * RELEASE-4.22.0; every fact with its tag and line in docs/xen-abi.md).
  *
@@ -15,31 +16,22 @@ import java.util.Optional;
  * @param minor e.g. 17
  * @param domctl the domctl interface
  * @param sysctl the sysctl interface
- * @param exactDomainLookup true from 4.18: getdomaininfo for a missing domain fails with ESRCH;
- *     before, it answers for the next higher domain id
- * @param badVcpuErrno what getvcpuinfo answers for a vCPU the domain lacks: EINVAL (22) up to 4.21,
- *     ENOENT (2) in 4.22
  */
-public record XenRelease(int major, int minor, DomctlAbi domctl, SysctlAbi sysctl, boolean exactDomainLookup,
-        int badVcpuErrno) {
-
-    private static final int EINVAL = 22;
-    private static final int ENOENT = 2;
+public record XenRelease(int major, int minor, DomctlAbi domctl, SysctlAbi sysctl) {
 
     /** The supported releases, oldest first. */
     public static final List<XenRelease> SUPPORTED = List.of(
-            release(4, 16, 0x14, 0x14, Layouts.PHYSINFO_4_16, false, EINVAL),
-            release(4, 17, 0x15, 0x15, Layouts.PHYSINFO_4_17, false, EINVAL),
-            release(4, 18, 0x16, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
-            release(4, 19, 0x17, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
-            release(4, 20, 0x17, 0x15, Layouts.PHYSINFO_4_17, true, EINVAL),
-            release(4, 21, 0x17, 0x16, Layouts.PHYSINFO_4_17, true, EINVAL),
-            release(4, 22, 0x18, 0x16, Layouts.PHYSINFO_4_17, true, ENOENT));
+            release(4, 16, 0x14, 0x14, Layouts.PHYSINFO_4_16),
+            release(4, 17, 0x15, 0x15, Layouts.PHYSINFO_4_17),
+            release(4, 18, 0x16, 0x15, Layouts.PHYSINFO_4_17),
+            release(4, 19, 0x17, 0x15, Layouts.PHYSINFO_4_17),
+            release(4, 20, 0x17, 0x15, Layouts.PHYSINFO_4_17),
+            release(4, 21, 0x17, 0x16, Layouts.PHYSINFO_4_17),
+            release(4, 22, 0x18, 0x16, Layouts.PHYSINFO_4_17));
 
-    private static XenRelease release(int major, int minor, int domctl, int sysctl,
-            StructLayout physinfo, boolean exactDomainLookup, int badVcpuErrno) {
+    private static XenRelease release(int major, int minor, int domctl, int sysctl, StructLayout physinfo) {
         return new XenRelease(major, minor, new DomctlAbi(domctl, Layouts.DOMCTL_4_16),
-                new SysctlAbi(sysctl, Layouts.sysctl(physinfo)), exactDomainLookup, badVcpuErrno);
+                new SysctlAbi(sysctl, Layouts.sysctl(physinfo)));
     }
 
     /**

@@ -119,7 +119,9 @@ public final class BufferPool {
 
     /**
      * Finds the leased memory at an address, as Xen's copy_from_guest/copy_to_guest would reach it:
-     * only buffers this pool has handed out, and only while they are leased.
+     * only buffers this pool has handed out, and only while they are leased. The hypervisor's side
+     * of the device seam: a device that answers hypercalls itself (test-fixtures' fake privcmd)
+     * follows the guest handles in the structs with it; the real device never needs it.
      *
      * @param address the absolute address
      * @param length how many bytes are accessed there
