@@ -66,9 +66,9 @@ class DriverTest {
 
     @Test
     void unknownDomainsAreNoDomain() {
-        assertEquals("no domain with id 7", assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(7)).getMessage());
+        assertMentions(assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(7)), "id 7");
         JxenException e = assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain("nosuch"));
-        assertEquals("no domain named 'nosuch'", e.getMessage());
+        assertMentions(e, "'nosuch'");
         assertCode(ErrorCode.NO_DOMAIN, () -> stack.hv.domain(UUID.fromString("00000000-0000-0000-0000-000000000007")));
         assertCode(ErrorCode.INVALID_ARG, () -> stack.hv.domain(0x7FF0));
         assertCode(ErrorCode.INVALID_ARG, () -> stack.hv.domain(-1));
@@ -157,12 +157,13 @@ class DriverTest {
     void badPinsAreRefusedBeforeXenIsCalled() {
         Domain demo = stack.hv.domain("demo");
         JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(9, CpuMap.ofCpus(1)));
+        // Deliberate wording test: README and cli/README quote this message.
         assertEquals("vCPU 9 out of range 0-3 for domain demo", e.getMessage());
         assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(-1, CpuMap.ofCpus(1)));
         e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.ofCpus(3, 16)));
-        assertEquals("CPU 16 is beyond the host's CPUs 0-15", e.getMessage());
+        assertMentions(e, "CPU 16", "0-15");
         e = assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(1, CpuMap.ofCpus()));
-        assertEquals("the CPU map for vCPU 1 of domain demo is empty; choose CPUs in 0-15", e.getMessage());
+        assertMentions(e, "vCPU 1", "domain demo", "empty", "0-15");
         assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpuSoft(4, CpuMap.ofCpus(1)));
         assertCode(ErrorCode.INVALID_ARG, () -> demo.pinVcpu(0, null));
         assertEquals(0, stack.privcmd.calls(Operation.DOMCTL_SETVCPUAFFINITY));
@@ -190,6 +191,7 @@ class DriverTest {
         Domain demo = stack.hv.domain("demo");
         long before = stack.xenstored.requestCount();
         JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> demo.setVcpus(5));
+        // Deliberate wording test: README and cli/README quote this message.
         assertEquals("vCPU count 5 out of range 1-4 for domain demo", e.getMessage());
         assertCode(ErrorCode.INVALID_ARG, () -> demo.setVcpus(0));
         assertCode(ErrorCode.INVALID_ARG, () -> demo.setVcpus(-3));
@@ -213,12 +215,12 @@ class DriverTest {
         stack.host.destroyDomain(1);
         for (Runnable call : List.<Runnable>of(demo::vcpus, demo::vcpuCount, () -> demo.setVcpus(1),
                 () -> demo.pinVcpu(0, CpuMap.ofCpus(0)))) {
-            assertEquals("domain demo (id 1) no longer exists", assertCode(ErrorCode.NO_DOMAIN, call::run).getMessage());
+            assertMentions(assertCode(ErrorCode.NO_DOMAIN, call::run), "domain demo", "id 1");
         }
         // A new domain under the same id is a different domain.
         stack.host.createDomain(1, "demo", UUID.randomUUID(), 4, 4);
         JxenException e = assertCode(ErrorCode.NO_DOMAIN, demo::vcpus);
-        assertEquals("domain demo (id 1) no longer exists", e.getMessage());
+        assertMentions(e, "domain demo", "id 1");
         assertEquals(Optional.of(Backend.HYPERCALL), e.backend());
     }
 
@@ -260,6 +262,13 @@ class DriverTest {
                 .mapToObj(i -> new String(stack.host.xenstore().read("/local/domain/" + domid + "/cpu/" + i + "/availability")
                         .orElseThrow()))
                 .toList();
+    }
+
+    /** The message names each value (the bad value, the range, the domain); wording is free to change. */
+    static void assertMentions(Throwable e, String... values) {
+        for (String v : values) {
+            assertTrue(e.getMessage().contains(v), "'" + e.getMessage() + "' should mention '" + v + "'");
+        }
     }
 
     static JxenException assertCode(ErrorCode code, org.junit.jupiter.api.function.Executable call) {

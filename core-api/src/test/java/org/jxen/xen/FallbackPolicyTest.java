@@ -66,8 +66,7 @@ class FallbackPolicyTest {
                 failing(Backend.HYPERCALL, ErrorCode.NO_SUPPORT, "no /dev/xen/privcmd"),
                 failing(Backend.XEND, ErrorCode.NO_SUPPORT, "no xend socket"))));
         assertEquals(ErrorCode.NO_SUPPORT, e.code());
-        assertEquals("cannot pin vCPU 1 of domain demo: no backend supports it "
-                + "(hypercall: no /dev/xen/privcmd; xend: no xend socket)", e.getMessage());
+        DriverTest.assertMentions(e, "pin vCPU 1 of domain demo", "hypercall: no /dev/xen/privcmd", "xend: no xend socket");
         assertEquals(2, e.getSuppressed().length);
         assertEquals(Backend.XEND, ((JxenException) e.getSuppressed()[1]).backend().orElseThrow());
     }
@@ -75,7 +74,7 @@ class FallbackPolicyTest {
     @Test
     void noBackendAtAll() {
         JxenException e = assertThrows(JxenException.class, () -> FallbackPolicy.run("set vCPUs", List.<FallbackPolicy.Attempt<String>>of()));
-        assertEquals("cannot set vCPUs: no backend is available", e.getMessage());
+        DriverTest.assertMentions(e, "set vCPUs", "no backend");
     }
 
     @Test

@@ -54,7 +54,7 @@ class HostShapesTest {
             assertEquals(CpuMap.parse("0,2048-4095"), vcpus.get(63).hardAffinity());
             assertEquals(CpuMap.range(0, 4095), vcpus.get(0).hardAffinity());
             JxenException e = assertCode(ErrorCode.INVALID_ARG, () -> big.pinVcpu(0, CpuMap.ofCpus(4096)));
-            assertEquals("CPU 4096 is beyond the host's CPUs 0-4095", e.getMessage());
+            DriverTest.assertMentions(e, "CPU 4096", "0-4095");
             big.setVcpus(64);
             assertEquals(64, host.domain(5).orElseThrow().onlineVcpus());
         }

@@ -2,6 +2,7 @@ package org.jxen.testdriver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,8 +95,9 @@ class TestDriverProviderTest {
     void badTestUrisSayWhatIsAccepted(String uri) {
         JxenException e = assertThrows(JxenException.class, () -> Hypervisor.open(URI.create(uri)));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
-        assertEquals("bad test URI '" + uri + "': expected test:///default or test:///ABSOLUTE/PATH.json (a host file)",
-                e.getMessage());
+        for (String named : List.of("'" + uri + "'", "test:///default", "test:///ABSOLUTE/PATH.json")) {
+            assertTrue(e.getMessage().contains(named), e.getMessage());
+        }
     }
 
     @Test

@@ -38,8 +38,7 @@ class HostileTest {
     @Test
     void badIdsAreRefusedBeforeAnythingIsSent() {
         long before = fake.calls(Operation.DOMCTL_GETVCPUINFO);
-        assertEquals("vCPU -1 is negative",
-                assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(3, -1)).getMessage());
+        Hosts.assertMentions(assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(3, -1)), "vCPU -1");
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuInfo(0x7FF0, 0)); // DOMID_SELF and up
         assertThrows(IllegalArgumentException.class, () -> xen.vcpuAffinity(3, Integer.MIN_VALUE, Affinity.HARD));
@@ -70,15 +69,14 @@ class HostileTest {
         host.destroyDomain(3);
         HypercallException e = assertThrows(HypercallException.class, () -> xen.vcpuInfo(3, 0));
         assertEquals(Errno.ESRCH.number(), e.errnoNumber());
-        assertEquals("domctl getvcpuinfo failed for domain 3 vCPU 0: ESRCH (errno 3)", e.getMessage());
+        Hosts.assertMentions(e, "getvcpuinfo", "domain 3", "vCPU 0", "ESRCH");
         assertEquals(Errno.ESRCH.number(), assertThrows(HypercallException.class, () -> xen.vcpuAffinity(3, 0, Affinity.HARD)).errnoNumber());
         HypercallException both = assertThrows(HypercallException.class, () -> xen.vcpuAffinities(3, 0));
-        assertEquals("domctl getvcpuaffinity failed for domain 3 vCPU 0: ESRCH (errno 3)", both.getMessage());
+        Hosts.assertMentions(both, "getvcpuaffinity", "domain 3", "vCPU 0", "ESRCH");
         // Xen 4.17 answers getdomaininfo for domain 7 instead; the client notices.
         HypercallException info = assertThrows(HypercallException.class, () -> xen.domainInfo(3));
         assertEquals(Errno.ESRCH.number(), info.errnoNumber());
-        assertEquals("domctl getdomaininfo failed for domain 3: ESRCH (errno 3): no such domain"
-                + " (Xen answered for domain 7)", info.getMessage());
+        Hosts.assertMentions(info, "getdomaininfo", "domain 3", "ESRCH", "domain 7");
         host.destroyDomain(7);
         assertEquals(Errno.ESRCH.number(), assertThrows(HypercallException.class, () -> xen.domainInfo(3)).errnoNumber());
     }

@@ -23,4 +23,13 @@ final class Hosts {
                 .domain(7, "other", OTHER, 8, 8)
                 .build();
     }
+
+    /** The message names each value; its wording is free to change. */
+    static void assertMentions(Throwable e, String... values) {
+        for (String v : values) {
+            if (!e.getMessage().contains(v)) {
+                throw new AssertionError("'" + e.getMessage() + "' should mention '" + v + "'");
+            }
+        }
+    }
 }

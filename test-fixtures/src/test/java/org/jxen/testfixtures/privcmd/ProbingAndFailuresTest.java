@@ -47,13 +47,11 @@ class ProbingAndFailuresTest {
             fake.fail(Operation.SYSCTL_PHYSINFO, Errno.EACCES.number());
             HypercallException e = assertThrows(HypercallException.class, () -> XenHypercalls.connect(fake));
             assertEquals(Errno.EACCES.number(), e.errnoNumber());
-            assertEquals("sysctl physinfo failed: EACCES (errno 13): Xen 4.17.1 accepts none of the sysctl"
-                    + " interface versions [0x15, 0x14, 0x16]", e.getMessage());
+            Hosts.assertMentions(e, "sysctl", "EACCES", "4.17.1", "[0x15, 0x14, 0x16]");
             fake.clearFailures();
             fake.fail(Operation.DOMCTL_GETDOMAININFO, Errno.EACCES.number());
             e = assertThrows(HypercallException.class, () -> XenHypercalls.connect(fake));
-            assertEquals("domctl getdomaininfo failed: EACCES (errno 13): Xen 4.17.1 accepts none of the domctl"
-                    + " interface versions [0x15, 0x16, 0x14, 0x17, 0x18]", e.getMessage());
+            Hosts.assertMentions(e, "domctl", "EACCES", "4.17.1", "[0x15, 0x16, 0x14, 0x17, 0x18]");
         }
     }
 
@@ -77,7 +75,7 @@ class ProbingAndFailuresTest {
             assertEquals(OptionalInt.of(3), e.domain());
             assertEquals(OptionalInt.of(1), e.vcpu());
             assertEquals("EBUSY", e.errnoName());
-            assertEquals("domctl setvcpuaffinity failed for domain 3 vCPU 1: EBUSY (errno 16)", e.getMessage());
+            Hosts.assertMentions(e, "setvcpuaffinity", "domain 3", "vCPU 1", "EBUSY");
 
             fake.fail(Operation.SYSCTL_GETDOMAININFOLIST, Errno.EPERM.number());
             assertEquals("EPERM", assertThrows(HypercallException.class, () -> xen.domainInfoList(0, 4)).errnoName());

@@ -35,6 +35,7 @@ class LinuxPrivcmdTest {
             assertEquals(Operation.XENVER_VERSION, e.operation());
             assertEquals(25, e.errnoNumber());
             assertEquals("ENOTTY", e.errnoName());
+            // Deliberate wording test: the one place the whole form of a hypercall error is fixed.
             assertEquals("xen_version XENVER_version failed: ENOTTY (errno 25)", e.getMessage());
         }
     }
