@@ -2,6 +2,7 @@ package org.jxen.xen;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
 import org.jxen.Domain;
@@ -45,20 +46,26 @@ final class XenDomain implements Domain {
     @Override
     public void setVcpus(int count) {
         host.requireOpen("set the vCPUs of " + target + " to " + count);
-        int maximum = vcpuCount().maximum();
-        if (count < 1 || count > maximum) {
-            throw new JxenException(ErrorCode.INVALID_ARG,
-                    "vCPU count " + count + " out of range 1-" + maximum + " for " + target);
+        ReentrantLock lock = host.countLock(target);
+        lock.lock();
+        try {
+            int maximum = vcpuCount().maximum();
+            if (count < 1 || count > maximum) {
+                throw new JxenException(ErrorCode.INVALID_ARG,
+                        "vCPU count " + count + " out of range 1-" + maximum + " for " + target);
+            }
+            host.run("set the vCPUs of " + target + " to " + count,
+                    new Attempt<>(Backend.XENSTORE, () -> {
+                        host.xenstore().setVcpus(target, count, maximum);
+                        return null;
+                    }),
+                    new Attempt<>(Backend.XEND, () -> {
+                        host.xend().setVcpus(target, count);
+                        return null;
+                    }));
+        } finally {
+            lock.unlock();
         }
-        host.run("set the vCPUs of " + target + " to " + count,
-                new Attempt<>(Backend.XENSTORE, () -> {
-                    host.xenstore().setVcpus(target, count, maximum);
-                    return null;
-                }),
-                new Attempt<>(Backend.XEND, () -> {
-                    host.xend().setVcpus(target, count);
-                    return null;
-                }));
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.jxen.Backend;
 import org.jxen.Domain;
 import org.jxen.DomainIdentity;
@@ -26,12 +28,21 @@ import org.jxen.xen.FallbackPolicy.Attempt;
  */
 final class XenHypervisor implements Hypervisor {
 
+    private static final int COUNT_LOCK_STRIPES = 64;
+
     private final String name;
     private final HypercallBackend hypercall;
     private final XenstoreBackend xenstore;
     private final XendBackend xend;
     private final AutoCloseable resources;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Serializes changes of one domain's vCPU count on this connection: two would only fight over
+     * the same xenstore nodes and fail with EAGAIN. Striped by UUID, so memory stays fixed however
+     * many domains come and go; two domains sharing a stripe merely wait for each other.
+     */
+    private final ReentrantLock[] countLocks = IntStream.range(0, COUNT_LOCK_STRIPES)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     /** max_cpu_id + 1, read once: it is fixed when Xen boots (CPU hotplug changes nr_cpus, not it). */
     private volatile int hostCpus;
 
@@ -65,6 +76,11 @@ final class XenHypervisor implements Hypervisor {
             hostCpus = n;
         }
         return n;
+    }
+
+    /** The lock that serializes vCPU-count changes of a domain on this connection. */
+    ReentrantLock countLock(Target target) {
+        return countLocks[Math.floorMod(target.uuid().hashCode(), COUNT_LOCK_STRIPES)];
     }
 
     @Override

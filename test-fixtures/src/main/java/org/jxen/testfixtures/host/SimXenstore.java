@@ -2,9 +2,13 @@ package org.jxen.testfixtures.host;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -19,7 +23,9 @@ public final class SimXenstore {
 
     private final Object lock;
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
-    private TreeMap<String, byte[]> nodes = new TreeMap<>();
+    private final TreeMap<String, byte[]> nodes = new TreeMap<>();
+    /** The generation at which each path last changed (written, created, removed, or a child of it changed). */
+    private final Map<String, Long> changedAt = new HashMap<>();
     private long generation;
 
     SimXenstore(Object lock) {
@@ -94,7 +100,8 @@ public final class SimXenstore {
     }
 
     /**
-     * Starts a transaction: a private copy of the tree, committed only if nothing changed since.
+     * Starts a transaction: a private copy of the tree, committed only if none of the nodes it
+     * read or wrote changed since, as xenstored decides (other nodes may change meanwhile).
      *
      * @return the transaction
      */
@@ -120,6 +127,13 @@ public final class SimXenstore {
             return;
         }
         generation++;
+        for (String path : changed) {
+            // The parent too: its listing may have changed (a child created or removed). A value
+            // written to an existing child marks it as well, which only makes a transaction that
+            // listed the parent conflict a little more often than xenstored's would.
+            changedAt.put(path, generation);
+            changedAt.put(parent(path), generation);
+        }
         for (String path : changed) {
             for (Consumer<String> w : watchers) {
                 w.accept(path);
@@ -151,6 +165,11 @@ public final class SimXenstore {
                 changed.add(parent);
             }
         }
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     private static boolean rm(TreeMap<String, byte[]> tree, String path, List<String> changed) {
@@ -190,13 +209,16 @@ public final class SimXenstore {
 
     /**
      * A transaction on the tree. Reads and writes go to a private copy; {@link #commit()} applies
-     * them only if the tree did not change since the transaction started, as xenstored's
-     * transactions do (it answers EAGAIN otherwise). Not for use by several threads at once.
+     * the writes to the tree only if no node the transaction read or wrote changed since it
+     * started, as xenstored's transactions do (it answers EAGAIN otherwise): transactions on
+     * different domains' nodes never conflict. Not for use by several threads at once.
      */
     public final class Transaction {
         private final TreeMap<String, byte[]> copy;
         private final long startGeneration;
-        private final List<String> changed = new ArrayList<>();
+        private final Set<String> accessed = new HashSet<>();
+        /** The writes, replayed on the live tree at commit (others may have changed other nodes). */
+        private final List<Consumer<List<String>>> writes = new ArrayList<>();
         private boolean ended;
 
         private Transaction(TreeMap<String, byte[]> copy, long startGeneration) {
@@ -212,6 +234,7 @@ public final class SimXenstore {
          */
         public Optional<byte[]> read(String path) {
             checkOpen();
+            accessed.add(path);
             return Optional.ofNullable(copy.get(path)).map(byte[]::clone);
         }
 
@@ -223,7 +246,9 @@ public final class SimXenstore {
          */
         public void write(String path, byte[] value) {
             checkOpen();
-            SimXenstore.write(copy, path, value, changed);
+            byte[] v = value.clone();
+            apply(path, changed -> SimXenstore.write(nodes, path, v, changed));
+            SimXenstore.write(copy, path, v, new ArrayList<>());
         }
 
         /**
@@ -233,7 +258,8 @@ public final class SimXenstore {
          */
         public void mkdir(String path) {
             checkOpen();
-            SimXenstore.mkdir(copy, path, changed);
+            apply(path, changed -> SimXenstore.mkdir(nodes, path, changed));
+            SimXenstore.mkdir(copy, path, new ArrayList<>());
         }
 
         /**
@@ -244,7 +270,8 @@ public final class SimXenstore {
          */
         public boolean rm(String path) {
             checkOpen();
-            return SimXenstore.rm(copy, path, changed);
+            apply(path, changed -> SimXenstore.rm(nodes, path, changed));
+            return SimXenstore.rm(copy, path, new ArrayList<>());
         }
 
         /**
@@ -255,11 +282,13 @@ public final class SimXenstore {
          */
         public Optional<List<String>> directory(String path) {
             checkOpen();
+            accessed.add(path);
             return SimXenstore.directory(copy, path);
         }
 
         /**
-         * Applies the transaction's changes if the tree did not change since it started.
+         * Applies the transaction's writes if none of the nodes it read or wrote changed since it
+         * started.
          *
          * @return true if committed, false on conflict (xenstored's EAGAIN)
          */
@@ -267,13 +296,21 @@ public final class SimXenstore {
             checkOpen();
             ended = true;
             synchronized (lock) {
-                if (generation != startGeneration) {
-                    return false;
+                for (String path : accessed) {
+                    if (changedAt.getOrDefault(path, Long.MIN_VALUE) > startGeneration) {
+                        return false;
+                    }
                 }
-                nodes = copy;
+                List<String> changed = new ArrayList<>();
+                writes.forEach(w -> w.accept(changed));
                 publish(changed);
                 return true;
             }
+        }
+
+        private void apply(String path, Consumer<List<String>> write) {
+            accessed.add(path);
+            writes.add(write);
         }
 
         /** Drops the transaction's changes. */

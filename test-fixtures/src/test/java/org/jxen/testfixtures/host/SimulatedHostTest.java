@@ -69,7 +69,7 @@ class SimulatedHostTest {
     }
 
     @Test
-    void transactionsCommitAtomicallyAndConflictOnAnyChangeSinceTheStart() {
+    void transactionsCommitAtomicallyAndConflictOnlyOnTheNodesTheyTouched() {
         SimXenstore xs = host.xenstore();
         SimXenstore.Transaction t = xs.beginTransaction();
         for (int n = 0; n < 4; n++) {
@@ -79,12 +79,33 @@ class SimulatedHostTest {
         assertTrue(t.commit());
         assertEquals(1, host.domain(1).orElseThrow().onlineVcpus());
 
+        // A change to a node the transaction did not touch is no conflict, as in xenstored.
+        SimXenstore.Transaction other = xs.beginTransaction();
+        other.write("/local/domain/1/cpu/2/availability", "online".getBytes(US_ASCII));
+        xs.write("/unrelated", new byte[0]);
+        xs.write("/local/domain/0/cpu/0/availability", "online".getBytes(US_ASCII));
+        assertTrue(other.commit());
+        assertEquals(2, host.domain(1).orElseThrow().onlineVcpus());
+
+        // A change to a node it wrote, or read, is.
         SimXenstore.Transaction loser = xs.beginTransaction();
         loser.write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
-        xs.write("/unrelated", new byte[0]);
+        xs.write("/local/domain/1/cpu/3/availability", "offline".getBytes(US_ASCII));
         assertFalse(loser.commit());
         assertEquals("offline", read(xs, "/local/domain/1/cpu/3/availability"));
         assertThrows(IllegalStateException.class, () -> loser.write("/x", new byte[0]));
+
+        SimXenstore.Transaction reader = xs.beginTransaction();
+        reader.read("/local/domain/1/name");
+        reader.write("/local/domain/1/cpu/3/availability", "online".getBytes(US_ASCII));
+        xs.write("/local/domain/1/name", "renamed".getBytes(US_ASCII));
+        assertFalse(reader.commit(), "a node it read changed");
+
+        SimXenstore.Transaction lister = xs.beginTransaction();
+        lister.directory("/local/domain/1/cpu");
+        lister.write("/local/domain/1/cpu/0/availability", "online".getBytes(US_ASCII));
+        xs.mkdir("/local/domain/1/cpu/9");
+        assertFalse(lister.commit(), "a directory it listed gained a child");
     }
 
     @Test

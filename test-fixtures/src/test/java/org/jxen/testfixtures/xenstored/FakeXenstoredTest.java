@@ -147,9 +147,18 @@ class FakeXenstoredTest {
     void conflictingChangeMakesCommitAnswerEagain() {
         Transaction tx = xs.startTransaction();
         tx.write("/local/domain/1/name", "mine");
-        store.write("/local/domain/1/other", "theirs".getBytes(US_ASCII));
+        store.write("/local/domain/1/name", "theirs".getBytes(US_ASCII));
         assertEquals(XenstoreError.EAGAIN, assertThrows(XenstoreErrorException.class, tx::commit).error());
-        assertEquals("demo", text(store.read("/local/domain/1/name")));
+        assertEquals("theirs", text(store.read("/local/domain/1/name")));
+    }
+
+    @Test
+    void aChangeToAnotherDomainsNodesIsNoConflict() {
+        Transaction tx = xs.startTransaction();
+        tx.write("/local/domain/1/cpu/3/availability", "online");
+        store.write("/local/domain/0/cpu/0/availability", "online".getBytes(US_ASCII));
+        tx.commit();
+        assertEquals("online", text(store.read("/local/domain/1/cpu/3/availability")));
     }
 
     @Test
