@@ -131,7 +131,6 @@ public final class Connection implements AutoCloseable {
         return failure == null;
     }
 
-    /** Fails pending calls, closes the channel, and waits briefly for the client threads to end. */
     /** How many requests wait for a reply: for tests. */
     int pendingCount() {
         return pending.size();
@@ -142,6 +141,7 @@ public final class Connection implements AutoCloseable {
         return lateReplies.get();
     }
 
+    /** Fails pending calls, closes the channel, and waits briefly for the client threads to end. */
     @Override
     public void close() {
         fail(new XenstoreConnectionException("xenstore connection closed by the client", null));
