@@ -3,11 +3,32 @@ package org.jxen.xend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Conversions shared by the reply records: required fields, CPU lists, UUIDs, seconds. */
+/**
+ * Conversions shared by the reply records: required fields, CPU lists, UUIDs, seconds. Every
+ * number is checked against the range its field can have, so nonsense from xend is a
+ * {@link SexprException} naming the field, never a value that breaks arithmetic later.
+ */
 final class Fields {
+
+    /**
+     * The most vCPUs a Xen domain can have: x86-64's MAX_VIRT_CPUS, 8192 (the per-domain GDT/LDT
+     * area, {@code xen/arch/x86/include/asm/config.h} line 248, Xen commit c447b73; the same formula
+     * in Xen 4.4's {@code xen/include/asm-x86/config.h} line 297), which {@code xen/arch/x86/domain.c}
+     * line 608 enforces for PV guests; HVM guests have at most HVM_MAX_VCPUS, 128
+     * ({@code xen/include/public/hvm/hvm_info_table.h} line 18), and Arm guests GUEST_MAX_VCPUS,
+     * 128 ({@code xen/include/public/arch-arm.h} line 518).
+     */
+    static final int MAX_VCPUS = 8192;
+    /** The highest domain id: domids are uint16 ({@code domid_t} in {@code xen/include/public/xen.h}). */
+    static final int MAX_DOMID = 0xFFFF;
+    /** The longest CPU time accepted, about 292 years: the most nanoseconds a long holds. */
+    private static final double MAX_SECONDS = Long.MAX_VALUE / 1e9;
 
     private static final Pattern DASHED_UUID = Pattern.compile(
             "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
@@ -18,8 +39,24 @@ final class Fields {
     private Fields() {
     }
 
-    static int requiredInt(Sexpr.SList s, String name) {
-        return s.intValue(name).orElseThrow(() -> missing(s, name));
+    static int requiredInt(Sexpr.SList s, String name, int min, int max) {
+        return (int) inRange(name, s.intValue(name).orElseThrow(() -> missing(s, name)), min, max);
+    }
+
+    static long requiredLong(Sexpr.SList s, String name, long min, long max) {
+        return inRange(name, s.longValue(name).orElseThrow(() -> missing(s, name)), min, max);
+    }
+
+    static OptionalInt optionalInt(Sexpr.SList s, String name, int min, int max) {
+        OptionalInt v = s.intValue(name);
+        return v.isEmpty() ? v : OptionalInt.of((int) inRange(name, v.getAsInt(), min, max));
+    }
+
+    private static long inRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new SexprException("field " + name + ": " + value + " is outside " + min + " to " + max);
+        }
+        return value;
     }
 
     static String requiredString(Sexpr.SList s, String name) {
@@ -60,8 +97,16 @@ final class Fields {
         return List.copyOf(cpus);
     }
 
-    /** Converts xend's float seconds to nanoseconds. */
-    static long nanos(double seconds) {
-        return Math.round(seconds * 1e9);
+    /** Reads xend's float seconds as nanoseconds; negative, infinite or NaN seconds are refused. */
+    static OptionalLong nanos(Sexpr.SList s, String name) {
+        OptionalDouble seconds = s.doubleValue(name);
+        if (seconds.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        double v = seconds.getAsDouble();
+        if (!(v >= 0 && v <= MAX_SECONDS)) {
+            throw new SexprException("field " + name + ": " + v + " seconds is outside 0 to " + MAX_SECONDS);
+        }
+        return OptionalLong.of(Math.round(v * 1e9));
     }
 }

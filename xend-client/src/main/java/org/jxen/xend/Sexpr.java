@@ -88,6 +88,9 @@ public sealed interface Sexpr permits Sexpr.Atom, Sexpr.SList {
 
         private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
         private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+        /** Python 2 prints a float in at most 24 characters; 64 leaves room for any other spelling. */
+        private static final int MAX_DECIMAL_CHARS = 64;
+        private static final double LOG10_2 = Math.log10(2);
 
         /**
          * Copies the items.
@@ -170,15 +173,8 @@ public sealed interface Sexpr permits Sexpr.Atom, Sexpr.SList {
          * @throws SexprException if it is not a decimal integer in int range
          */
         public OptionalInt intValue(String name) {
-            Optional<BigInteger> v = bigIntegerValue(name);
-            if (v.isEmpty()) {
-                return OptionalInt.empty();
-            }
-            try {
-                return OptionalInt.of(v.get().intValueExact());
-            } catch (ArithmeticException e) {
-                throw new SexprException("field " + name + ": " + v.get() + " is out of int range");
-            }
+            Optional<BigInteger> v = integer(name, Integer.SIZE - 1, "int");
+            return v.isEmpty() ? OptionalInt.empty() : OptionalInt.of(v.get().intValueExact());
         }
 
         /**
@@ -189,26 +185,30 @@ public sealed interface Sexpr permits Sexpr.Atom, Sexpr.SList {
          * @throws SexprException if it is not a decimal integer in long range
          */
         public OptionalLong longValue(String name) {
-            Optional<BigInteger> v = bigIntegerValue(name);
-            if (v.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            try {
-                return OptionalLong.of(v.get().longValueExact());
-            } catch (ArithmeticException e) {
-                throw new SexprException("field " + name + ": " + v.get() + " is out of long range");
-            }
+            Optional<BigInteger> v = integer(name, Long.SIZE - 1, "long");
+            return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(v.get().longValueExact());
         }
 
         /**
-         * Returns field {@code name} as an integer of any size (xend's Python longs, e.g. bitmasks).
+         * Returns field {@code name} as a bitmask of at most {@code maxBits} bits (xend's Python
+         * longs, e.g. {@code vcpu_avail}). The number of digits is checked before the text is
+         * converted, so a hostile million-digit field costs no more than a short one.
          *
          * @param name the field name
+         * @param maxBits how many bits the mask may have, at least 1: every set bit is below it
          * @return the value, empty if absent, valueless or {@code None}
-         * @throws SexprException if it is not a decimal integer
+         * @throws IllegalArgumentException if {@code maxBits} is below 1
+         * @throws SexprException if it is not a decimal integer from 0 to 2<sup>maxBits</sup> - 1
          */
-        public Optional<BigInteger> bigIntegerValue(String name) {
-            return number(name, INTEGER, "an integer").map(BigInteger::new);
+        public Optional<BigInteger> bitmaskValue(String name, int maxBits) {
+            if (maxBits < 1) {
+                throw new IllegalArgumentException("maxBits must be at least 1: " + maxBits);
+            }
+            Optional<BigInteger> v = integer(name, maxBits, maxBits + "-bit mask");
+            v.filter(mask -> mask.signum() < 0).ifPresent(mask -> {
+                throw new SexprException("field " + name + ": " + mask + " is negative, not a bitmask");
+            });
+            return v;
         }
 
         /**
@@ -216,21 +216,51 @@ public sealed interface Sexpr permits Sexpr.Atom, Sexpr.SList {
          *
          * @param name the field name
          * @return the value, empty if absent, valueless or {@code None}
-         * @throws SexprException if it is not a decimal number
+         * @throws SexprException if it is not a decimal number of at most 64 characters
          */
         public OptionalDouble doubleValue(String name) {
-            Optional<String> v = number(name, DECIMAL, "a number");
+            Optional<String> v = number(name, DECIMAL, "a number", MAX_DECIMAL_CHARS);
             return v.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(v.get()));
         }
 
-        private Optional<String> number(String name, Pattern syntax, String what) {
+        /**
+         * Reads an integer whose magnitude has at most {@code maxBits} bits. Text with more digits
+         * than such a number can have is out of range without being converted: BigInteger's
+         * conversion is quadratic in the digits.
+         */
+        private Optional<BigInteger> integer(String name, int maxBits, String type) {
+            Optional<String> text = number(name, INTEGER, "an integer", Integer.MAX_VALUE);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            String t = text.get();
+            int first = t.charAt(0) == '+' || t.charAt(0) == '-' ? 1 : 0;
+            while (first < t.length() - 1 && t.charAt(first) == '0') {
+                first++;
+            }
+            // 2^maxBits - 1 has floor(maxBits * log10(2)) + 1 decimal digits
+            int maxDigits = (int) (maxBits * LOG10_2) + 1;
+            BigInteger v = t.length() - first > maxDigits ? null : new BigInteger(t);
+            if (v == null || v.bitLength() > maxBits) {
+                throw new SexprException("field " + name + ": " + preview(t) + " is out of " + type + " range");
+            }
+            return Optional.of(v);
+        }
+
+        private Optional<String> number(String name, Pattern syntax, String what, int maxChars) {
             Optional<String> text = string(name).filter(t -> !t.equals("None"));
             text.ifPresent(t -> {
-                if (!syntax.matcher(t).matches()) {
-                    throw new SexprException("field " + name + ": expected " + what + ", found " + SexprWriter.write(new Atom(t)));
+                if (t.length() > maxChars || !syntax.matcher(t).matches()) {
+                    throw new SexprException("field " + name + ": expected " + what + ", found " + preview(t));
                 }
             });
             return text;
+        }
+
+        /** The text as written, cut to its first 40 characters: a hostile field must not make a huge message. */
+        private static String preview(String t) {
+            return t.length() <= 40 ? SexprWriter.write(new Atom(t))
+                    : SexprWriter.write(new Atom(t.substring(0, 40))) + "... (" + t.length() + " characters)";
         }
 
         private boolean isNamed(String name) {

@@ -60,27 +60,35 @@ public record XendDomain(
 
     /**
      * Reads the fields from a domain S-expression: {@code (domain ...)} as xend sends it, or a
-     * {@code (vm ...)} configuration, which has the same fields.
+     * {@code (vm ...)} configuration, which has the same fields. Every number is checked before
+     * use: {@code vcpus} from 1 to 8192 (the most Xen gives a domain), {@code vcpu_avail} with no
+     * bit at or above {@code vcpus}, {@code online_vcpus} from 0 to {@code vcpus}, at most
+     * {@code vcpus} {@code cpus} entries, {@code domid} from 0 to 65535, {@code cpu_time} not
+     * negative.
      *
      * @param sxpr the S-expression
      * @return the fields
      * @throws SexprException if {@code name}, {@code uuid} or {@code vcpus} is missing or a field
-     *     has the wrong form
+     *     has the wrong form or is out of its range
      */
     public static XendDomain from(Sexpr.SList sxpr) {
-        int max = Fields.requiredInt(sxpr, "vcpus");
+        int max = Fields.requiredInt(sxpr, "vcpus", 1, Fields.MAX_VCPUS);
         List<List<Integer>> cpus = sxpr.value("cpus")
                 .filter(Sexpr.SList.class::isInstance)
                 .map(v -> ((Sexpr.SList) v).items().stream().map(c -> Fields.cpuList(c, "cpus")).toList())
                 .orElse(List.of());
+        if (cpus.size() > max) {
+            throw new SexprException("field cpus: " + cpus.size() + " entries for " + max + " vCPUs");
+        }
         return new XendDomain(
-                sxpr.intValue("domid"),
+                Fields.optionalInt(sxpr, "domid", 0, Fields.MAX_DOMID),
                 Fields.requiredString(sxpr, "name"),
                 Fields.uuid(Fields.requiredString(sxpr, "uuid")),
                 max,
-                sxpr.bigIntegerValue("vcpu_avail").orElse(BigInteger.ONE.shiftLeft(max).subtract(BigInteger.ONE)),
-                sxpr.intValue("online_vcpus"),
-                sxpr.doubleValue("cpu_time").stream().mapToLong(Fields::nanos).findFirst(),
+                // xend's own default when absent: every vCPU requested online
+                sxpr.bitmaskValue("vcpu_avail", max).orElseGet(() -> BigInteger.ONE.shiftLeft(max).subtract(BigInteger.ONE)),
+                Fields.optionalInt(sxpr, "online_vcpus", 0, max),
+                Fields.nanos(sxpr, "cpu_time"),
                 cpus,
                 sxpr.string("state"));
     }

@@ -43,19 +43,22 @@ public record XendNode(int nrCpus, int nrNodes, int coresPerSocket, int threadsP
      *
      * @param sxpr the reply
      * @return the fields
-     * @throws SexprException if a field other than {@code xend_config_format} is missing or has the wrong form
+     * @throws SexprException if a field other than {@code xend_config_format} is missing, or a
+     *     field has the wrong form or is out of its range ({@code nr_cpus} at least 1, the other
+     *     numbers not negative, {@code xend_config_format} at least 1)
      */
     public static XendNode from(Sexpr.SList sxpr) {
+        int any = Integer.MAX_VALUE;
         return new XendNode(
-                Fields.requiredInt(sxpr, "nr_cpus"),
-                Fields.requiredInt(sxpr, "nr_nodes"),
-                Fields.requiredInt(sxpr, "cores_per_socket"),
-                Fields.requiredInt(sxpr, "threads_per_core"),
-                Fields.requiredInt(sxpr, "cpu_mhz"),
-                sxpr.longValue("total_memory").orElseThrow(() -> Fields.missing(sxpr, "total_memory")),
-                Fields.requiredInt(sxpr, "xen_major"),
-                Fields.requiredInt(sxpr, "xen_minor"),
+                Fields.requiredInt(sxpr, "nr_cpus", 1, any),
+                Fields.requiredInt(sxpr, "nr_nodes", 0, any),
+                Fields.requiredInt(sxpr, "cores_per_socket", 0, any),
+                Fields.requiredInt(sxpr, "threads_per_core", 0, any),
+                Fields.requiredInt(sxpr, "cpu_mhz", 0, any),
+                Fields.requiredLong(sxpr, "total_memory", 0, Long.MAX_VALUE),
+                Fields.requiredInt(sxpr, "xen_major", 0, any),
+                Fields.requiredInt(sxpr, "xen_minor", 0, any),
                 Fields.requiredString(sxpr, "xen_extra"),
-                sxpr.intValue("xend_config_format").orElse(1));
+                Fields.optionalInt(sxpr, "xend_config_format", 1, any).orElse(1));
     }
 }

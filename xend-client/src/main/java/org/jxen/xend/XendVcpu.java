@@ -36,16 +36,18 @@ public record XendVcpu(int number, boolean online, boolean blocked, boolean runn
      *
      * @param sxpr the entry
      * @return the vCPU
-     * @throws SexprException if a field is missing or has the wrong form
+     * @throws SexprException if a field is missing, has the wrong form or is out of its range
+     *     ({@code number} below 8192, the flags 0 or 1, {@code cpu} -1 or more, {@code cpu_time}
+     *     not negative)
      */
     public static XendVcpu from(Sexpr.SList sxpr) {
         return new XendVcpu(
-                Fields.requiredInt(sxpr, "number"),
-                Fields.requiredInt(sxpr, "online") != 0,
-                Fields.requiredInt(sxpr, "blocked") != 0,
-                Fields.requiredInt(sxpr, "running") != 0,
-                Fields.nanos(sxpr.doubleValue("cpu_time").orElseThrow(() -> Fields.missing(sxpr, "cpu_time"))),
-                Fields.requiredInt(sxpr, "cpu"),
+                Fields.requiredInt(sxpr, "number", 0, Fields.MAX_VCPUS - 1),
+                Fields.requiredInt(sxpr, "online", 0, 1) != 0,
+                Fields.requiredInt(sxpr, "blocked", 0, 1) != 0,
+                Fields.requiredInt(sxpr, "running", 0, 1) != 0,
+                Fields.nanos(sxpr, "cpu_time").orElseThrow(() -> Fields.missing(sxpr, "cpu_time")),
+                Fields.requiredInt(sxpr, "cpu", -1, Integer.MAX_VALUE),
                 Fields.cpuList(sxpr.value("cpumap").orElseThrow(() -> Fields.missing(sxpr, "cpumap")), "cpumap"));
     }
 }

@@ -33,13 +33,14 @@ public record XendVcpus(OptionalInt domid, String name, int vcpuCount, List<Xend
      *
      * @param sxpr the reply
      * @return the vCPUs
-     * @throws SexprException if a field is missing or has the wrong form
+     * @throws SexprException if a field is missing, has the wrong form or is out of its range
+     *     ({@code vcpu_count} from 0 to 8192, {@code domid} from 0 to 65535)
      */
     public static XendVcpus from(Sexpr.SList sxpr) {
         return new XendVcpus(
-                sxpr.intValue("domid"),
+                Fields.optionalInt(sxpr, "domid", 0, Fields.MAX_DOMID),
                 Fields.requiredString(sxpr, "name"),
-                Fields.requiredInt(sxpr, "vcpu_count"),
+                Fields.requiredInt(sxpr, "vcpu_count", 0, Fields.MAX_VCPUS),
                 sxpr.children("vcpu").stream().map(XendVcpu::from).toList());
     }
 }

@@ -45,7 +45,8 @@ class SexprFieldsTest {
         assertEquals(OptionalInt.of(3), DOMAIN.intValue("domid"));
         assertEquals(OptionalInt.of(4), DOMAIN.intValue("vcpus"));
         assertEquals(OptionalLong.of(4), DOMAIN.longValue("vcpus"));
-        assertEquals(Optional.of(new BigInteger("18446744073709551615")), DOMAIN.bigIntegerValue("vcpu_avail"));
+        assertEquals(Optional.of(new BigInteger("18446744073709551615")), DOMAIN.bitmaskValue("vcpu_avail", 64));
+        assertThrows(SexprException.class, () -> DOMAIN.bitmaskValue("vcpu_avail", 63));
         assertEquals(OptionalDouble.of(14.629698989), DOMAIN.doubleValue("cpu_time"));
         assertEquals(OptionalDouble.of(0.00001), DOMAIN.doubleValue("tiny"));
         assertEquals(OptionalDouble.of(3.0), DOMAIN.doubleValue("domid"));

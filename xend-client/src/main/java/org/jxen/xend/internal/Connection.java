@@ -95,7 +95,8 @@ final class Connection implements AutoCloseable {
     }
 
     /**
-     * Returns the reply stream; each read waits at most until the deadline.
+     * Returns the reply stream. Every read fails once the deadline has passed, whether it would
+     * wait or not: a server that always has more to send cannot hold the caller either.
      *
      * @return the stream (unbuffered)
      */
@@ -113,6 +114,7 @@ final class Connection implements AutoCloseable {
                 if (len == 0) {
                     return 0;
                 }
+                checkDeadline("reading the reply");
                 ByteBuffer buf = ByteBuffer.wrap(b, off, len);
                 while (true) {
                     int n = channel.read(buf);
@@ -128,17 +130,20 @@ final class Connection implements AutoCloseable {
     private void await(int op, String what) throws IOException {
         key.interestOps(op);
         while (true) {
-            long left = deadline - System.nanoTime();
+            checkDeadline(what);
             // select(0) would mean "forever", so round a positive rest up to one millisecond
-            long millis = left <= 0 ? 0 : Math.max(1, left / 1_000_000);
-            if (millis == 0) {
-                throw new XendException(XendException.Kind.TIMEOUT, -1, "", "timed out " + what, null);
-            }
+            long millis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             if (selector.select(millis) > 0) {
                 selector.selectedKeys().clear();
                 key.interestOps(0);
                 return;
             }
+        }
+    }
+
+    private void checkDeadline(String what) {
+        if (deadline - System.nanoTime() <= 0) {
+            throw new XendException(XendException.Kind.TIMEOUT, -1, "", "timed out " + what, null);
         }
     }
 

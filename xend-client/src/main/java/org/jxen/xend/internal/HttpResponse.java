@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param status the status code
  * @param headers the header fields, names in lower case (HTTP names are case-insensitive and
- *     xend capitalizes them as {@code Content-length})
+ *     xend capitalizes them as {@code Content-length}); a repeated field keeps its first value
  * @param body the decoded body (de-chunked), never null
  */
 public record HttpResponse(int status, Map<String, String> headers, byte[] body) {

@@ -15,12 +15,19 @@ import org.jxen.xend.XendException;
  * Reads one HTTP/1.x reply: the status line, header fields (names case-insensitive), and a body
  * framed by chunked transfer coding, by Content-Length, or by the server closing the connection.
  * Every part is bounded, so a hostile or broken server cannot make the client hold unbounded
- * memory; a body beyond the limit is refused as soon as its size is known.
+ * memory or work; a body beyond the limit is refused as soon as its size is known. (Time is
+ * bounded by the connection's deadline, which every read checks.)
  */
 final class HttpResponseReader {
 
     private static final int MAX_LINE = 8192;
+    /**
+     * Header lines (and trailer lines) per reply: Apache httpd's default LimitRequestFields. xend
+     * (Python's BaseHTTPServer) sends four or five.
+     */
     private static final int MAX_HEADERS = 100;
+    /** Bytes of all header lines together: eight lines of MAX_LINE, far above xend's ~150 bytes. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})(?: .*)?");
     private static final Pattern FIELD = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*(.*?)[ \\t]*");
     private static final Pattern CHUNK_SIZE = Pattern.compile("([0-9A-Fa-f]{1,8})[ \\t]*(?:;.*)?");
@@ -57,21 +64,25 @@ final class HttpResponseReader {
         }
         int status = Integer.parseInt(m.group(1));
         Map<String, String> headers = new HashMap<>();
+        int lines = 0;
+        long bytes = 0;
         for (String field = line("the header"); !field.isEmpty(); field = line("the header")) {
+            if (++lines > MAX_HEADERS) {
+                throw protocol("more than " + MAX_HEADERS + " header lines");
+            }
+            bytes += field.length() + 2;
+            if (bytes > MAX_HEADER_BYTES) {
+                throw protocol("header lines over " + MAX_HEADER_BYTES + " bytes");
+            }
             Matcher f = FIELD.matcher(field);
             if (!f.matches()) {
                 throw protocol("malformed header field: " + printable(field));
             }
-            if (headers.size() == MAX_HEADERS) {
-                throw protocol("more than " + MAX_HEADERS + " header fields");
-            }
+            // A repeated field keeps its first value: only the framing fields matter here, and those must agree.
             String name = f.group(1).toLowerCase(Locale.ROOT);
             String old = headers.putIfAbsent(name, f.group(2));
-            if (old != null && !old.equals(f.group(2))) {
-                if (name.equals("content-length") || name.equals("transfer-encoding")) {
-                    throw protocol("conflicting " + name + " fields: " + printable(old) + " and " + printable(f.group(2)));
-                }
-                headers.put(name, old + ", " + f.group(2));
+            if (old != null && !old.equals(f.group(2)) && (name.equals("content-length") || name.equals("transfer-encoding"))) {
+                throw protocol("conflicting " + name + " fields: " + printable(old) + " and " + printable(f.group(2)));
             }
         }
         return new HttpResponse(status, headers, body(headers));

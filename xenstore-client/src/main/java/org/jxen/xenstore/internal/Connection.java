@@ -11,10 +11,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jxen.xenstore.WatchEvent;
@@ -45,11 +47,16 @@ public final class Connection implements AutoCloseable {
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<ByteBuffer> outbox = new LinkedBlockingQueue<>();
     private final BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
-    private final AtomicInteger lastReqId = new AtomicInteger();
+    /** Requests sent so far; a request's req_id is this count as uint32, 0 skipped. */
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong lateReplies = new AtomicLong();
     private final List<Thread> threads;
     private volatile XenstoreException failure;
 
-    /** A request waiting for its reply. A timed-out one stays here so its late reply is recognised and dropped. */
+    /**
+     * A request waiting for its reply. One that times out or is abandoned leaves the map at once;
+     * its late reply is recognised as one (its req_id was issued) and dropped.
+     */
     private record Pending(Op op, int txId, CompletableFuture<Frame> reply) {
     }
 
@@ -102,7 +109,7 @@ public final class Connection implements AutoCloseable {
             throw inCallerThread(failure);
         }
         outbox.add(new Frame(op.code(), reqId, txId, payload).encode());
-        Frame reply = await(op, request.reply());
+        Frame reply = await(op, reqId, request.reply());
         try {
             if (reply.type() == Op.ERROR.code()) {
                 String name = Payloads.strings(Op.ERROR, reply.payload(), 1).getFirst();
@@ -122,6 +129,16 @@ public final class Connection implements AutoCloseable {
      */
     public boolean isOpen() {
         return failure == null;
+    }
+
+    /** How many requests wait for a reply: for tests. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** How many replies came after their caller had given up: for tests. */
+    long lateReplies() {
+        return lateReplies.get();
     }
 
     /** Fails pending calls, closes the channel, and waits briefly for the client threads to end. */
@@ -144,23 +161,46 @@ public final class Connection implements AutoCloseable {
         // 0 is what watch events carry; skip it so that no reply can be confused with one.
         int id;
         do {
-            id = lastReqId.incrementAndGet();
+            id = (int) sent.incrementAndGet();
         } while (id == 0);
         return id;
     }
 
-    private Frame await(Op op, CompletableFuture<Frame> reply) {
+    /** Whether a request with this req_id was ever sent: ids are issued in order, and all once 2^32 were sent. */
+    private boolean issued(int reqId) {
+        long id = Integer.toUnsignedLong(reqId);
+        return id != 0 && id <= sent.get();
+    }
+
+    private Frame await(Op op, int reqId, CompletableFuture<Frame> reply) {
         try {
             return reply.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new XenstoreTimeoutException(op + ": no reply from xenstored within "
+            XenstoreTimeoutException timeout = new XenstoreTimeoutException(op + ": no reply from xenstored within "
                     + Duration.ofNanos(timeoutNanos).toMillis() + " ms");
+            return abandon(reqId, reply, timeout);
         } catch (ExecutionException e) {
             throw inCallerThread((XenstoreException) e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new XenstoreConnectionException(op + ": interrupted while waiting for the reply", e);
+            return abandon(reqId, reply, new XenstoreConnectionException(op + ": interrupted while waiting for the reply", e));
         }
+    }
+
+    /**
+     * Forgets a request its caller gives up on, so that nothing is left behind; a reply that won
+     * the race is still returned.
+     */
+    private Frame abandon(int reqId, CompletableFuture<Frame> reply, XenstoreException reason) {
+        pending.remove(reqId);
+        if (reply.completeExceptionally(reason)) {
+            throw reason;
+        }
+        // completed meanwhile, by its reply or by the connection failing
+        if (reply.state() == Future.State.FAILED) {
+            throw inCallerThread((XenstoreException) reply.exceptionNow());
+        }
+        return reply.resultNow();
     }
 
     /** A fresh exception of the same kind, so the caller's stack trace shows where it called from. */
@@ -196,6 +236,12 @@ public final class Connection implements AutoCloseable {
             return;
         }
         Pending request = pending.get(frame.reqId());
+        if (request == null && issued(frame.reqId())) {
+            // its caller timed out or was interrupted; nobody else may have it
+            lateReplies.incrementAndGet();
+            LOG.log(System.Logger.Level.DEBUG, "dropped a late reply to req_id " + Integer.toUnsignedString(frame.reqId()));
+            return;
+        }
         if (request == null) {
             throw new XenstoreProtocolException("reply of type " + frame.type() + " to unknown req_id "
                     + Integer.toUnsignedString(frame.reqId()), null);

@@ -95,7 +95,8 @@ public record Requests(Connection connection, int txId) implements Xenstore {
         connection.call(Op.UNWATCH, 0, Payloads.of(Paths.watch(path), token), p -> Payloads.ok(Op.UNWATCH, p));
     }
 
-    private static int transactionId(byte[] payload) {
+    /** Decodes the TRANSACTION_START reply: a nonzero uint32 in decimal and a NUL. */
+    static int transactionId(byte[] payload) {
         String text = Payloads.strings(Op.TRANSACTION_START, payload, 1).getFirst();
         try {
             int id = Integer.parseUnsignedInt(text);
