@@ -125,8 +125,8 @@ class CorpusTest {
     void pythonLongsArriveQuotedAndReadAsNumbers() throws IOException {
         Sexpr.SList notes = readList("domain/xen4.1-pv-running.sxp").child("image").orElseThrow()
                 .child("linux").orElseThrow().child("notes").orElseThrow();
-        assertEquals(Optional.of(new BigInteger("ffff800000000000", 16)), notes.bigIntegerValue("HV_START_LOW"));
-        assertEquals(Optional.of(new BigInteger("ffffffff80000000", 16)), notes.bigIntegerValue("VIRT_BASE"));
+        assertEquals(Optional.of(new BigInteger("ffff800000000000", 16)), notes.bitmaskValue("HV_START_LOW", 64));
+        assertEquals(Optional.of(new BigInteger("ffffffff80000000", 16)), notes.bitmaskValue("VIRT_BASE", 64));
         assertThrows(SexprException.class, () -> notes.longValue("HV_START_LOW"), "beyond a signed 64-bit long");
     }
 
