@@ -19,8 +19,19 @@ public enum ErrorCode {
     NO_DOMAIN(42),
     /** Valid arguments, but not in the domain's present state ({@code VIR_ERR_OPERATION_INVALID}). */
     OPERATION_INVALID(55),
+    /**
+     * A daemon did not answer in time ({@code VIR_ERR_OPERATION_TIMEOUT}); the next call may
+     * succeed, and other backends were tried first.
+     */
+    OPERATION_TIMEOUT(68),
     /** A size computation would overflow ({@code VIR_ERR_OVERFLOW}). */
-    OVERFLOW(82);
+    OVERFLOW(82),
+    /**
+     * The nodes were busy: xenstore transactions kept conflicting with other writers until the
+     * retries and their time ran out ({@code VIR_ERR_RESOURCE_BUSY}). Nothing was changed; retry
+     * later.
+     */
+    RESOURCE_BUSY(87);
 
     private final int number;
 

@@ -12,11 +12,14 @@ import org.jxen.JxenException;
  * {@link Attempt}s in order of preference; each either answers or throws a {@link JxenException}.
  *
  * <p>The rule: {@link ErrorCode#NO_SUPPORT} (device or socket missing, operation unknown to that
- * interface or release) moves on to the next backend; every other code stops the chain at once,
- * because the backend reached Xen and Xen gave a real answer (bad argument, no such domain,
- * permission denied...) that another backend would only repeat or, worse, contradict. When every
- * backend is unsupported, the error names each one tried and why, and carries their errors as
- * suppressed exceptions.
+ * interface or release) moves on to the next backend, and so does a backend that is
+ * {@link Unavailable} (its daemon broke the protocol, went away mid-call or did not answer in
+ * time: its connection is reopened on its next call, so a daemon that recovers is used again).
+ * Every other code stops the chain at once, because the backend reached Xen and Xen gave a real
+ * answer (bad argument, no such domain, permission denied...) that another backend would only
+ * repeat or, worse, contradict. When no backend answers, the error is the first unavailable
+ * backend's (OPERATION_FAILED, OPERATION_TIMEOUT) or else NO_SUPPORT; it names each backend tried
+ * and why, and carries their errors as suppressed exceptions.
  */
 final class FallbackPolicy {
 
@@ -42,28 +45,38 @@ final class FallbackPolicy {
      * @return the first answer
      */
     static <T> T run(String operation, List<Attempt<T>> attempts) {
-        List<JxenException> unsupported = new ArrayList<>();
+        List<JxenException> failures = new ArrayList<>();
+        JxenException firstUnavailable = null;
         List<String> reasons = new ArrayList<>();
         for (Attempt<T> attempt : attempts) {
+            JxenException e;
             try {
                 return attempt.call().get();
-            } catch (JxenException e) {
-                if (e.code() != ErrorCode.NO_SUPPORT) {
-                    throw e;
+            } catch (Unavailable u) {
+                e = u.failure();
+                firstUnavailable = firstUnavailable == null ? e : firstUnavailable;
+            } catch (JxenException x) {
+                if (x.code() != ErrorCode.NO_SUPPORT) {
+                    throw x;
                 }
-                unsupported.add(e);
-                // Named after the backend that said so: a lookup through privcmd needs xenstore too.
-                reasons.add(e.backend().orElse(attempt.backend()).name().toLowerCase() + ": " + e.getMessage());
+                e = x;
             }
+            failures.add(e);
+            // Named after the backend that said so: a lookup through privcmd needs xenstore too.
+            reasons.add(e.backend().orElse(attempt.backend()).name().toLowerCase() + ": " + e.getMessage());
         }
         StringBuilder why = new StringBuilder("cannot ").append(operation).append(": ");
-        if (unsupported.isEmpty()) {
+        if (failures.isEmpty()) {
             why.append("no backend is available");
         } else {
-            why.append("no backend supports it (").append(String.join("; ", reasons)).append(')');
+            why.append(firstUnavailable == null ? "no backend supports it (" : "no backend could do it (")
+                    .append(String.join("; ", reasons)).append(')');
         }
-        JxenException failure = new JxenException(ErrorCode.NO_SUPPORT, why.toString());
-        unsupported.forEach(failure::addSuppressed);
+        JxenException failure = firstUnavailable == null ? new JxenException(ErrorCode.NO_SUPPORT, why.toString())
+                : new JxenException(firstUnavailable.code(), why.toString(), firstUnavailable.backend().orElse(null),
+                        firstUnavailable.detail().orElse(null), firstUnavailable);
+        JxenException reported = firstUnavailable;
+        failures.stream().filter(f -> f != reported).forEach(failure::addSuppressed);
         throw failure;
     }
 }

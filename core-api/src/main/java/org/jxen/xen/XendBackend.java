@@ -134,7 +134,11 @@ final class XendBackend {
         return new DomainIdentity(d.domid().orElseThrow(), d.name(), d.uuid());
     }
 
-    /** Runs a request and turns xend's failures into the API's codes. */
+    /**
+     * Runs a request and turns xend's failures into the API's codes: an unreachable xend or an
+     * operation it lacks is no support; one that broke HTTP or did not answer is
+     * {@link Unavailable} (each request opens its own connection, so the next is a fresh start).
+     */
     private static <T> T call(String operation, Supplier<T> request) {
         try {
             return request.get();
@@ -144,10 +148,16 @@ final class XendBackend {
                 case NO_SUCH_DOMAIN -> ErrorCode.NO_DOMAIN;
                 // 501: the operation is not in this xend.
                 case HTTP_ERROR -> e.status() == 501 ? ErrorCode.NO_SUPPORT : ErrorCode.OPERATION_FAILED;
-                case XEND_ERROR, TIMEOUT, IO_ERROR, PROTOCOL_ERROR -> ErrorCode.OPERATION_FAILED;
+                case TIMEOUT -> ErrorCode.OPERATION_TIMEOUT;
+                case XEND_ERROR, IO_ERROR, PROTOCOL_ERROR -> ErrorCode.OPERATION_FAILED;
             };
             String detail = Optional.ofNullable(e.xendMessage()).filter(m -> !m.isEmpty()).orElse(e.kind().name());
-            throw new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XEND, detail, e);
+            JxenException failure = new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XEND,
+                    detail, e);
+            throw switch (e.kind()) {
+                case TIMEOUT, IO_ERROR, PROTOCOL_ERROR -> new Unavailable(failure);
+                default -> failure;
+            };
         } catch (IllegalArgumentException e) {
             throw new JxenException(ErrorCode.INVALID_ARG, "cannot " + operation + ": " + e.getMessage(), Backend.XEND,
                     null, e);

@@ -13,6 +13,8 @@ import org.jxen.xenstore.XenstoreConnectionException;
 import org.jxen.xenstore.XenstoreError;
 import org.jxen.xenstore.XenstoreErrorException;
 import org.jxen.xenstore.XenstoreException;
+import org.jxen.xenstore.XenstoreProtocolException;
+import org.jxen.xenstore.XenstoreTimeoutException;
 
 /**
  * What jxen reads and writes in xenstore: domain names, and {@code cpu/N/availability}, the node
@@ -108,19 +110,30 @@ final class XenstoreBackend {
         return new String(value, StandardCharsets.UTF_8);
     }
 
-    /** A lost or missing xenstored is no support; a refusal is the host's answer. */
-    static JxenException failure(String operation, XenstoreException e) {
+    /**
+     * Turns a xenstore failure into the driver's: a missing or lost xenstored is no support; a
+     * daemon that broke the protocol or did not answer is {@link Unavailable} (the client opens a
+     * new connection on its next call); conflicts that outlasted the retries are RESOURCE_BUSY; any
+     * other refusal is the host's answer.
+     */
+    static RuntimeException failure(String operation, XenstoreException e) {
         ErrorCode code = switch (e) {
             case XenstoreConnectionException c -> ErrorCode.NO_SUPPORT;
+            case XenstoreTimeoutException t -> ErrorCode.OPERATION_TIMEOUT;
+            case XenstoreProtocolException p -> ErrorCode.OPERATION_FAILED;
             case XenstoreErrorException x -> switch (x.error()) {
                 case EACCES, EPERM, EROFS -> ErrorCode.OPERATION_DENIED;
                 case ENOSYS -> ErrorCode.NO_SUPPORT;
                 case EINVAL, E2BIG -> ErrorCode.INVALID_ARG;
+                case EAGAIN -> ErrorCode.RESOURCE_BUSY;
                 default -> ErrorCode.OPERATION_FAILED;
             };
             default -> ErrorCode.OPERATION_FAILED;
         };
         String detail = e instanceof XenstoreErrorException x ? x.error().name() : null;
-        return new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XENSTORE, detail, e);
+        JxenException failure = new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XENSTORE,
+                detail, e);
+        return e instanceof XenstoreTimeoutException || e instanceof XenstoreProtocolException
+                ? new Unavailable(failure) : failure;
     }
 }

@@ -175,10 +175,12 @@ class FallbackTest {
             demo.setVcpus(3);
             assertEquals(3, stack.host.domain(1).orElseThrow().onlineVcpus());
 
+            // Busy nodes are a retryable answer of the host, not a reason to try xend.
             stack.xenstored.misbehave(new Misbehaviour.ConflictOnCommit(1000));
-            JxenException e = assertCode(ErrorCode.OPERATION_FAILED, () -> demo.setVcpus(1));
+            JxenException e = assertCode(ErrorCode.RESOURCE_BUSY, () -> demo.setVcpus(1));
             assertEquals(Optional.of("EAGAIN"), e.detail());
             assertEquals(3, stack.host.domain(1).orElseThrow().onlineVcpus(), "no partial write was committed");
+            assertTrue(!ops(stack.xend).contains("set_vcpus"), ops(stack.xend).toString());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,6 +25,9 @@ import org.jxen.xenstore.XenstoreOptions;
  * xend on unix sockets, with any subset of the three handed to the driver.
  */
 final class XenStack implements AutoCloseable {
+
+    /** How long the clients wait for a daemon: long enough for a loaded CI machine, short for a stall. */
+    static final Duration DAEMON_TIMEOUT = Duration.ofSeconds(2);
 
     final SimulatedHost host;
     final FakePrivcmd privcmd;
@@ -47,10 +51,12 @@ final class XenStack implements AutoCloseable {
             b.privcmd(privcmd);
         }
         if (backends.contains(Backend.XENSTORE)) {
-            b.xenstore(XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()), XenstoreOptions.defaults()));
+            b.xenstore(XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()),
+                    XenstoreOptions.defaults().withTimeout(DAEMON_TIMEOUT)));
         }
         if (backends.contains(Backend.XEND)) {
-            b.xend(XendClient.create(new XendEndpoint.Unix(xend.socketPath())));
+            b.xend(XendClient.create(new XendEndpoint.Unix(xend.socketPath()),
+                    new XendClient.Options(DAEMON_TIMEOUT, DAEMON_TIMEOUT, 1 << 20)));
         }
         hv = b.build();
     }

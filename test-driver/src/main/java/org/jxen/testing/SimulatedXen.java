@@ -245,13 +245,14 @@ public final class SimulatedXen implements AutoCloseable {
     }
 
     /**
-     * Returns the host's xenstored, to break it. {@link Daemon#stall()}: requests are never answered,
-     * the call fails with OPERATION_FAILED after the daemon timeout. {@link Daemon#drop()}: the
-     * connection closes in the middle of the reply, OPERATION_FAILED (a truncated reply).
+     * Returns the host's xenstored, to break it. {@link Daemon#stall()}: requests are never answered;
+     * after the daemon timeout jxen passes the call to xend, or without xend fails it with
+     * OPERATION_TIMEOUT. {@link Daemon#drop()}: the connection closes in the middle of the reply;
+     * jxen passes the call to xend, or fails it with OPERATION_FAILED (a truncated reply).
      * {@link Daemon#refuse()}: every request is answered with the error EACCES (xenstored's
-     * permission check) and not carried out, OPERATION_DENIED with detail {@code EACCES}. A
-     * connection whose request was stalled or dropped may stay unusable; open a new one after
-     * {@link Daemon#behave()}.
+     * permission check) and not carried out, OPERATION_DENIED with detail {@code EACCES}, an answer
+     * jxen does not retry elsewhere. After {@link Daemon#behave()} the next call of the same
+     * connection uses xenstored again (a broken connection is replaced).
      *
      * @return the daemon
      * @throws IllegalStateException for a host built {@linkplain Builder#withoutXenstore() without xenstored}
@@ -270,7 +271,7 @@ public final class SimulatedXen implements AutoCloseable {
 
     /**
      * Returns the host's xend, the legacy fallback, to break it. {@link Daemon#stall()}: requests
-     * are never answered, OPERATION_FAILED after the daemon timeout. {@link Daemon#drop()}: the
+     * are never answered, OPERATION_TIMEOUT after the daemon timeout. {@link Daemon#drop()}: the
      * connection closes in the middle of the reply's header, OPERATION_FAILED. {@link Daemon#refuse()}:
      * xend stops listening and leaves its socket file, as a xend that died does; connecting fails
      * with ECONNREFUSED, which jxen reports as NO_SUPPORT (xend unavailable).

@@ -27,24 +27,40 @@ class DaemonTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
     private static final List<String> NAMES = List.of("Domain-0", "demo");
 
-    /** A stalled call fails within the daemon timeout; a dropped one at once. */
+    /** A broken xenstored is passed over for xend; once it behaves, the same connection uses it again. */
     @ParameterizedTest
     @ValueSource(strings = {"stall", "drop"})
-    void aStalledOrDroppingXenstoredFailsTheCallAndANewConnectionWorksAfterBehave(String how) {
+    void aStalledOrDroppingXenstoredIsPassedOverForXendAndUsedAgainAfterBehave(String how) {
         try (SimulatedXen xen = host().build(); Hypervisor h = xen.connect()) {
             Daemon xenstored = xen.xenstored();
-            if (how.equals("stall")) {
-                xenstored.stall();
-            } else {
-                xenstored.drop();
-            }
+            breakIt(xenstored, how);
+            assertEquals(NAMES, assertTimeoutPreemptively(GUARD, () -> names(h)), "xend answered");
+            xenstored.behave();
+            h.domain("demo").setVcpus(3);
+            assertEquals(3, xen.guest("demo").onlineVcpus());
+        }
+    }
+
+    /** Without xend the daemon's failure is the answer: a timeout for a stall, a failure for a drop. */
+    @ParameterizedTest
+    @ValueSource(strings = {"stall", "drop"})
+    void withoutXendABrokenXenstoredFailsTheCallAndTheSameConnectionWorksAfterBehave(String how) {
+        try (SimulatedXen xen = host().withoutXend().build(); Hypervisor h = xen.connect()) {
+            Daemon xenstored = xen.xenstored();
+            breakIt(xenstored, how);
             JxenException e = failure(h::listDomains);
-            assertEquals(ErrorCode.OPERATION_FAILED, e.code());
+            assertEquals(how.equals("stall") ? ErrorCode.OPERATION_TIMEOUT : ErrorCode.OPERATION_FAILED, e.code());
             assertEquals(Optional.of(Backend.XENSTORE), e.backend());
             xenstored.behave();
-            try (Hypervisor fresh = xen.connect()) {
-                assertEquals(NAMES, names(fresh));
-            }
+            assertEquals(NAMES, names(h));
+        }
+    }
+
+    private static void breakIt(Daemon daemon, String how) {
+        if (how.equals("stall")) {
+            daemon.stall();
+        } else {
+            daemon.drop();
         }
     }
 
@@ -78,7 +94,7 @@ class DaemonTest {
         try (SimulatedXen xen = host().withoutPrivcmd().build(); Hypervisor h = xen.connect()) {
             Daemon xend = xen.xend();
             xend.stall();
-            assertEquals(ErrorCode.OPERATION_FAILED, failure(() -> h.domain("demo").vcpus()).code());
+            assertEquals(ErrorCode.OPERATION_TIMEOUT, failure(() -> h.domain("demo").vcpus()).code());
             xend.drop();
             assertEquals(ErrorCode.OPERATION_FAILED, failure(() -> h.domain("demo").vcpus()).code());
             xend.behave();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +25,11 @@ import org.jxen.xenstore.internal.Requests;
  * are multiplexed on the one connection and each gets its own reply. Every call waits at most
  * {@link XenstoreOptions#timeout()}. Closing fails pending calls at once and ends the client's
  * threads.
+ *
+ * <p>A connection that breaks (the daemon sent something the protocol forbids, or went away) fails
+ * the calls that were waiting on it; the next call opens a new one to the same endpoint and sets
+ * the client's watches again, so a daemon that recovers is used again. Transactions begun on the
+ * broken connection are lost with it.
  *
  * <pre>{@code
  * try (XenstoreClient xs = XenstoreClient.open()) {
@@ -38,15 +44,25 @@ import org.jxen.xenstore.internal.Requests;
 public final class XenstoreClient implements Xenstore, AutoCloseable {
     private static final AtomicLong TOKENS = new AtomicLong();
 
+    private final XenstoreEndpoint endpoint;
     private final XenstoreOptions options;
-    private final Connection connection;
-    private final Requests requests;
-    private final Map<String, Consumer<? super WatchEvent>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, WatchRegistration> watches = new ConcurrentHashMap<>();
+    /** The connection in use and its requests; replaced only when it broke, never after close(). */
+    private volatile Link link;
+    private volatile boolean closed;
 
-    private XenstoreClient(ByteChannel channel, XenstoreOptions options) {
+    /** A connection and the requests outside any transaction on it. */
+    private record Link(Connection connection, Requests requests) {
+    }
+
+    /** A watch to set again on a new connection. */
+    private record WatchRegistration(String path, Consumer<? super WatchEvent> listener) {
+    }
+
+    private XenstoreClient(XenstoreEndpoint endpoint, XenstoreOptions options) {
+        this.endpoint = endpoint;
         this.options = options;
-        this.connection = new Connection(channel, options.timeout(), this::deliver);
-        this.requests = new Requests(connection, 0);
+        this.link = connect();
     }
 
     /**
@@ -69,7 +85,12 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
      * @throws XenstoreConnectionException when the endpoint cannot be opened
      */
     public static XenstoreClient open(XenstoreEndpoint endpoint, XenstoreOptions options) {
+        Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(options, "options");
+        return new XenstoreClient(endpoint, options);
+    }
+
+    private Link connect() {
         try {
             ByteChannel channel = switch (endpoint) {
                 case XenstoreEndpoint.UnixSocket socket ->
@@ -78,7 +99,8 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
                 case XenstoreEndpoint.Device device ->
                         FileChannel.open(device.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
             };
-            return new XenstoreClient(channel, options);
+            Connection connection = new Connection(channel, options.timeout(), this::deliver);
+            return new Link(connection, new Requests(connection, 0));
         } catch (IOException e) {
             Path path = switch (endpoint) {
                 case XenstoreEndpoint.UnixSocket socket -> socket.path();
@@ -95,27 +117,27 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
 
     @Override
     public byte[] read(String path) {
-        return requests.read(path);
+        return requests().read(path);
     }
 
     @Override
     public void write(String path, byte[] value) {
-        requests.write(path, value);
+        requests().write(path, value);
     }
 
     @Override
     public List<String> directory(String path) {
-        return requests.directory(path);
+        return requests().directory(path);
     }
 
     @Override
     public void mkdir(String path) {
-        requests.mkdir(path);
+        requests().mkdir(path);
     }
 
     @Override
     public void rm(String path) {
-        requests.rm(path);
+        requests().rm(path);
     }
 
     /**
@@ -125,7 +147,7 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
      * @return the path, e.g. {@code /local/domain/3}
      */
     public String domainPath(int domid) {
-        return requests.domainPath(domid);
+        return requests().domainPath(domid);
     }
 
     /**
@@ -134,24 +156,31 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
      * @return the open transaction; close it (abort) if it is neither committed nor aborted
      */
     public Transaction startTransaction() {
-        int id = requests.startTransaction();
-        return new Transaction(new Requests(connection, id));
+        Link current = current();
+        int id = current.requests().startTransaction();
+        return new Transaction(new Requests(current.connection(), id));
     }
 
     /**
      * Runs {@code body} in a transaction and commits it; when xenstored answers EAGAIN (a
      * conflicting change, on commit or inside the body) the whole body runs again in a new
-     * transaction, up to {@link XenstoreOptions#transactionAttempts()} times. Any other exception
-     * from the body aborts the transaction and propagates.
+     * transaction after a short random wait (up to 2^attempt ms, at most 64), up to
+     * {@link XenstoreOptions#transactionAttempts()} times and for at most
+     * {@link XenstoreOptions#timeout()} in all. Any other exception from the body aborts the
+     * transaction and propagates.
      *
      * @param body the work; it may run several times, so it must not have other side effects
      * @param <T> the result type
      * @return what the body returned in the attempt that committed
-     * @throws XenstoreErrorException {@link XenstoreError#EAGAIN} when every attempt conflicted
+     * @throws XenstoreErrorException {@link XenstoreError#EAGAIN} when every attempt conflicted (a
+     *     caller may retry later: the nodes were busy, nothing of the body was applied)
      */
     public <T> T transaction(Function<? super Xenstore, ? extends T> body) {
         XenstoreErrorException conflict = null;
-        for (int attempt = 1; attempt <= options.transactionAttempts(); attempt++) {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        int attempt = 0;
+        while (attempt < options.transactionAttempts() && System.nanoTime() - deadline < 0) {
+            attempt++;
             try (Transaction tx = startTransaction()) {
                 T result = body.apply(tx);
                 tx.commit();
@@ -161,10 +190,25 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
                     throw e;
                 }
                 conflict = e;
+                backOff(attempt);
             }
         }
-        throw new XenstoreErrorException(XenstoreError.EAGAIN, "transaction still conflicting after "
-                + options.transactionAttempts() + " attempts", conflict);
+        throw new XenstoreErrorException(XenstoreError.EAGAIN, "transaction still conflicting after " + attempt
+                + " attempts in at most " + options.timeout().toMillis() + " ms", conflict);
+    }
+
+    /**
+     * Waits before the next attempt, a random time up to 2^attempt ms (at most 64 ms), so that
+     * writers that conflicted do not meet again in lockstep.
+     */
+    private static void backOff(int attempt) {
+        long bound = 1L << Math.min(attempt, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XenstoreConnectionException("interrupted between transaction attempts", e);
+        }
     }
 
     /**
@@ -180,11 +224,11 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         String token = "jxen-" + TOKENS.incrementAndGet();
         // Registered before sending: the initial event can arrive before the OK is processed.
-        listeners.put(token, listener);
+        watches.put(token, new WatchRegistration(path, listener));
         try {
-            requests.watch(path, token);
+            requests().watch(path, token);
         } catch (RuntimeException e) {
-            listeners.remove(token);
+            watches.remove(token);
             throw e;
         }
         return new Watch(this, path, token);
@@ -192,8 +236,9 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
 
     /** Called by {@link Watch#close()}. */
     void unwatch(Watch watch) {
-        if (listeners.remove(watch.token()) != null && connection.isOpen()) {
-            requests.unwatch(watch.path(), watch.token());
+        Link current = link;
+        if (watches.remove(watch.token()) != null && current.connection().isOpen()) {
+            current.requests().unwatch(watch.path(), watch.token());
         }
     }
 
@@ -203,14 +248,35 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
      */
     @Override
     public void close() {
-        connection.close();
+        closed = true;
+        link.connection().close();
+    }
+
+    /** The requests of a working connection: a new one when the last one broke. */
+    private Requests requests() {
+        return current().requests();
+    }
+
+    private Link current() {
+        Link current = link;
+        if (current.connection().isOpen() || closed) {
+            return current; // after close() the closed connection says so itself
+        }
+        synchronized (this) {
+            if (link == current && !closed) {
+                link = connect();
+                // Watches live on a connection: set them again, as libxenstore does after a reconnect.
+                watches.forEach((token, w) -> link.requests().watch(w.path(), token));
+            }
+            return link;
+        }
     }
 
     private void deliver(WatchEvent event) {
         // Events for a token we no longer hold were queued before UNWATCH took effect: drop them.
-        Consumer<? super WatchEvent> listener = listeners.get(event.token());
-        if (listener != null) {
-            listener.accept(event);
+        WatchRegistration watch = watches.get(event.token());
+        if (watch != null) {
+            watch.listener().accept(event);
         }
     }
 }

@@ -66,6 +66,16 @@ final class RawXenstored implements AutoCloseable {
         return xs;
     }
 
+    /** Accepts the client's next connection (after it dropped a broken one); requests are read from it. */
+    void acceptAgain() {
+        try {
+            client.close();
+            client = server.accept();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Request next() {
         ByteBuffer header = read(16);
         int type = header.getInt();

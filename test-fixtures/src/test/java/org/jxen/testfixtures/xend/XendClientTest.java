@@ -28,6 +28,8 @@ import org.jxen.xend.XendVcpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** XendClient against the fake xend, backed by the default simulated host. */
@@ -358,5 +360,18 @@ class XendClientTest {
         assertFalse(rs.get(0).headers().containsKey("content-length"));
         assertEquals("application/x-www-form-urlencoded", rs.get(1).headers().get("content-type"));
         assertEquals("op=set_vcpus&vcpus=2".length(), Integer.parseInt(rs.get(1).headers().get("content-length")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FakeXend.Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void aXendThatRecoversIsUsedAgainByTheSameClient(FakeXend.Fault fault) {
+        xend.fault(fault);
+        try {
+            client.vcpuInfo("demo"); // CHUNKED and ERROR_UNDER_200 answer; the others fail
+        } catch (XendException expected) {
+            // a failure of its kind: what matters is the next call
+        }
+        xend.fault(FakeXend.Fault.NONE);
+        assertEquals(4, client.vcpuInfo("demo").vcpus().size(), "each request opens its own connection");
     }
 }

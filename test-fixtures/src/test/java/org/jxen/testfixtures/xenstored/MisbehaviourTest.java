@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jxen.testfixtures.host.SimXenstore;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.xenstore.XenstoreClient;
@@ -20,7 +23,9 @@ import org.jxen.xenstore.XenstoreTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client against the fake told to misbehave: typed failures, nothing stuck, nothing changed by a refused call. */
@@ -58,10 +63,37 @@ class MisbehaviourTest {
         daemon.misbehave(new Misbehaviour.OversizedLength());
         assertProtocolError(() -> xs.read(NAME), "4097-byte payload");
         daemon.behave();
-        assertThrows(XenstoreProtocolException.class, () -> xs.read(NAME));
-        try (XenstoreClient fresh = connect()) {
-            assertEquals("demo", fresh.readString(NAME));
-        }
+        assertEquals("demo", xs.readString(NAME), "the broken connection is replaced on the next call");
+    }
+
+    /** Every way the fake can misbehave, each with a call it breaks. */
+    static Stream<Arguments> everyMisbehaviour() {
+        return Stream.of(new Misbehaviour.DropMidReply(), new Misbehaviour.Stall(), new Misbehaviour.OversizedLength(),
+                new Misbehaviour.TruncatedHeader(), new Misbehaviour.WrongRequestId(), new Misbehaviour.WrongReplyType(1),
+                new Misbehaviour.WrongReplyType(15), new Misbehaviour.WrongReplyType(9999), new Misbehaviour.Garbage(),
+                new Misbehaviour.UnterminatedPayload(), new Misbehaviour.ErrorReply("EACCES"),
+                new Misbehaviour.ConflictOnCommit(1000)).map(Arguments::of);
+    }
+
+    @Test
+    void theRecoveryListCoversEveryMisbehaviour() {
+        assertEquals(Set.of(Misbehaviour.class.getPermittedSubclasses()),
+                everyMisbehaviour().map(a -> a.get()[0].getClass()).collect(Collectors.toSet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMisbehaviour")
+    void aDaemonThatRecoversIsUsedAgainByTheSameClient(Misbehaviour how) {
+        daemon.misbehave(how);
+        assertThrows(XenstoreException.class, () -> assertTimeoutPreemptively(GUARD, () -> xs.transaction(tx -> {
+            tx.write(NAME, "renamed");
+            return null;
+        })));
+        daemon.behave();
+        assertTimeoutPreemptively(GUARD, () -> {
+            xs.write(NAME, "again");
+            assertEquals("again", xs.readString(NAME));
+        });
     }
 
     @Test
