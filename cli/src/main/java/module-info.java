@@ -5,8 +5,5 @@
  */
 module org.jxen.cli {
     requires org.jxen;
-    requires info.picocli;
     requires com.fasterxml.jackson.core;
-
-    opens org.jxen.cli to info.picocli;
 }

@@ -6,21 +6,23 @@ import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code list}: the running domains in id order, in virsh's table. */
-@Command(name = "list", description = "List the running domains.")
-final class ListCommand implements HostCommand {
+/**
+ * {@code list}: the running domains in id order, in virsh's table.
+ *
+ * @param json whether to print JSON
+ */
+record ListCommand(boolean json) implements HostCommand {
 
-    @Mixin
-    OutputOptions output;
+    /** Its grammar: no argument. */
+    static final Syntax SYNTAX = new Syntax("list", List.of("List the running domains."), List.of(),
+            List.of(Syntax.JSON), a -> new ListCommand(a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
         Hypervisor host = session.hypervisor();
         List<DomainIdentity> domains = host.listDomains();
-        if (output.json) {
+        if (json) {
             Json.domains(session.out(), withCounts(host, domains));
             return;
         }

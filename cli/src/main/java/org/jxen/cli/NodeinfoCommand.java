@@ -1,27 +1,29 @@
 package org.jxen.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code nodeinfo}: virsh's lines (without the CPU model, which Xen does not report), then Xen's,
  * with the hypercall interface versions jxen found when it opened privcmd.
+ *
+ * @param json whether to print JSON
  */
-@Command(name = "nodeinfo", description = "Show the host: physical CPUs, topology, memory and Xen version.")
-final class NodeinfoCommand implements HostCommand {
+record NodeinfoCommand(boolean json) implements HostCommand {
 
-    @Mixin
-    OutputOptions output;
+    /** Its grammar: no argument. */
+    static final Syntax SYNTAX = new Syntax("nodeinfo",
+            List.of("Show the host: physical CPUs, topology, memory and Xen version."), List.of(), List.of(Syntax.JSON),
+            a -> new NodeinfoCommand(a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
         NodeInfo node = session.hypervisor().nodeInfo();
         Optional<InterfaceVersions> versions = session.hypervisor().interfaceVersions();
-        if (output.json) {
+        if (json) {
             Json.node(session.out(), node, versions);
             return;
         }

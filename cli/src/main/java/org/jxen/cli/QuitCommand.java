@@ -1,12 +1,11 @@
 package org.jxen.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.List;
 
 /** {@code quit} or {@code exit}: leaves the shell; in a {@code ;} sequence, the commands after it do not run. */
-@Command(name = "quit", aliases = "exit", description = "Leave the shell (in a ; sequence: stop there).")
-final class QuitCommand {
+record QuitCommand() implements Command {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    /** Its grammar: no argument. */
+    static final Syntax SYNTAX = new Syntax("quit", List.of("exit"),
+            List.of("Leave the shell (in a ; sequence: stop there)."), List.of(), List.of(), a -> new QuitCommand());
 }

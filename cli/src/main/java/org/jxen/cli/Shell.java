@@ -7,60 +7,51 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.function.Predicate;
 
 /**
- * The loop of {@code jxen} without a command: reads lines from standard input until its end or a
- * quit, welcoming and prompting ({@code jxen# }) only on a terminal, so that piped input gives
- * the commands' output alone.
+ * The input of {@code jxen} without a command: lines from standard input until its end,
+ * welcoming and prompting ({@code jxen# }) only on a terminal, so that piped input gives the
+ * commands' output alone.
  */
 final class Shell {
 
-    private final InputStream in;
+    private final BufferedReader lines;
     private final PrintStream out;
     private final boolean terminal;
 
     /**
-     * Prepares the loop.
+     * Starts the shell: welcomes on a terminal.
      *
      * @param in where lines come from
-     * @param out where the prompt goes
+     * @param out where the welcome and the prompt go
      * @param terminal whether a person is typing
      */
     Shell(InputStream in, PrintStream out, boolean terminal) {
-        this.in = in;
+        this.lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
         this.out = out;
         this.terminal = terminal;
-    }
-
-    /**
-     * Reads and runs lines.
-     *
-     * @param line runs one line; answers true when the line asked to quit
-     * @throws UncheckedIOException when standard input cannot be read
-     */
-    void run(Predicate<String> line) {
         if (terminal) {
             out.println("Welcome to jxen. Type 'help' for the commands, 'quit' to leave.");
         }
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+    }
+
+    /**
+     * Prompts on a terminal and reads the next line.
+     *
+     * @return the line, or null at the end of the input
+     * @throws UncheckedIOException when standard input cannot be read
+     */
+    String readLine() {
+        if (terminal) {
+            out.print("jxen# ");
+            out.flush();
+        }
         try {
-            while (true) {
-                if (terminal) {
-                    out.print("jxen# ");
-                    out.flush();
-                }
-                String text = lines.readLine();
-                if (text == null) {
-                    if (terminal) {
-                        out.println(); // the cursor is after the prompt when ^D ends the input
-                    }
-                    return;
-                }
-                if (line.test(text)) {
-                    return;
-                }
+            String line = lines.readLine();
+            if (line == null && terminal) {
+                out.println(); // the cursor is after the prompt when ^D ends the input
             }
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read standard input", e);
         }

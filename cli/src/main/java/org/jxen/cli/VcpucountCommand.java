@@ -1,23 +1,25 @@
 package org.jxen.cli;
 
+import java.util.List;
 import org.jxen.VcpuCount;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code vcpucount DOMAIN}: virsh's live rows (a running domain has no config here). */
-@Command(name = "vcpucount", description = "Show how many vCPUs a domain has online (current) and can have (maximum).")
-final class VcpucountCommand implements HostCommand {
+/**
+ * {@code vcpucount DOMAIN}: virsh's live rows (a running domain has no config here).
+ *
+ * @param domain the domain's name, id or UUID
+ * @param json whether to print JSON
+ */
+record VcpucountCommand(String domain, boolean json) implements HostCommand {
 
-    @Mixin
-    DomainArgument domain;
-
-    @Mixin
-    OutputOptions output;
+    /** Its grammar: the domain. */
+    static final Syntax SYNTAX = new Syntax("vcpucount",
+            List.of("Show how many vCPUs a domain has online (current) and can have (maximum)."),
+            List.of(Syntax.DOMAIN), List.of(Syntax.JSON), a -> new VcpucountCommand(a.text(0), a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
-        VcpuCount count = domain.find(session).vcpuCount();
-        if (output.json) {
+        VcpuCount count = DomainLookup.find(session.hypervisor(), domain).vcpuCount();
+        if (json) {
             Json.vcpuCount(session.out(), count);
         } else {
             session.out().printf("%-12s %-12s %3d%n", "maximum", "live", count.maximum());

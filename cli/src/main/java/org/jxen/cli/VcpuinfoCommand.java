@@ -6,27 +6,28 @@ import java.util.Locale;
 import org.jxen.CpuMap;
 import org.jxen.VcpuInfo;
 import org.jxen.VcpuState;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-/** {@code vcpuinfo DOMAIN}: every vCPU's state, physical CPU, CPU time and affinity, as virsh prints them. */
-@Command(name = "vcpuinfo", description = "Show every vCPU of a domain: state, physical CPU, CPU time and affinity.")
-final class VcpuinfoCommand implements HostCommand {
+/**
+ * {@code vcpuinfo DOMAIN}: every vCPU's state, physical CPU, CPU time and affinity, as virsh prints them.
+ *
+ * @param domain the domain's name, id or UUID
+ * @param pretty whether to show the affinity as a cpuset
+ * @param json whether to print JSON
+ */
+record VcpuinfoCommand(String domain, boolean pretty, boolean json) implements HostCommand {
 
-    @Mixin
-    DomainArgument domain;
-
-    @Option(names = "--pretty", description = "Show the affinity as a cpuset (0-3,8) instead of one y or - per CPU.")
-    boolean pretty;
-
-    @Mixin
-    OutputOptions output;
+    private static final Syntax.Flag PRETTY = new Syntax.Flag("--pretty",
+            "The affinity as a cpuset (0-3,8), not one y or - per CPU.");
+    /** Its grammar: the domain. */
+    static final Syntax SYNTAX = new Syntax("vcpuinfo",
+            List.of("Show every vCPU of a domain: state, physical CPU, CPU time and affinity."),
+            List.of(Syntax.DOMAIN), List.of(PRETTY, Syntax.JSON),
+            a -> new VcpuinfoCommand(a.text(0), a.has(PRETTY), a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
-        List<VcpuInfo> vcpus = domain.find(session).vcpus();
-        if (output.json) {
+        List<VcpuInfo> vcpus = DomainLookup.find(session.hypervisor(), domain).vcpus();
+        if (json) {
             Json.vcpus(session.out(), vcpus);
         } else {
             print(session.out(), vcpus, session.hypervisor().nodeInfo().hostCpus());

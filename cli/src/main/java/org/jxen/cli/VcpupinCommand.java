@@ -6,39 +6,33 @@ import org.jxen.Domain;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.VcpuInfo;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code vcpupin DOMAIN [VCPU [CPUSET]] [--soft]}: pins a vCPU, or shows the affinity table as
  * virsh does (every vCPU without VCPU, one vCPU with VCPU alone).
+ *
+ * @param domain the domain's name, id or UUID
+ * @param vcpu the vCPU, or null for every vCPU's affinity; the host checks the range
+ * @param cpuset the CPUs to pin to, or null to show the affinity
+ * @param soft whether the soft affinity is meant instead of the hard one
+ * @param json whether to print JSON
  */
-@Command(name = "vcpupin", description = {
-    "Pin vCPU VCPU of a domain to the physical CPUs of CPUSET.",
-    "Without CPUSET, show the affinity of VCPU, or of every vCPU without VCPU."})
-final class VcpupinCommand implements HostCommand {
+record VcpupinCommand(String domain, Integer vcpu, String cpuset, boolean soft, boolean json) implements HostCommand {
 
-    @Mixin
-    DomainArgument domain;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VCPU", description = "the vCPU number, from 0")
-    Integer vcpu;
-
-    @Parameters(index = "2", arity = "0..1", paramLabel = "CPUSET",
-            description = "physical CPUs as xl and virsh write them: 0-3,^2,8 or all")
-    String cpuset;
-
-    @Option(names = "--soft", description = "The soft affinity (the CPUs the vCPU prefers) instead of the hard one.")
-    boolean soft;
-
-    @Mixin
-    OutputOptions output;
+    private static final Syntax.Flag SOFT = new Syntax.Flag("--soft",
+            "The soft affinity (the CPUs the vCPU prefers), not the hard one.");
+    /** Its grammar: the domain, then optionally the vCPU, then optionally the CPUs. */
+    static final Syntax SYNTAX = new Syntax("vcpupin", List.of(
+            "Pin vCPU VCPU of a domain to the physical CPUs of CPUSET.",
+            "Without CPUSET, show the affinity of VCPU, or of every vCPU without VCPU."),
+            List.of(Syntax.DOMAIN, new Syntax.Param("VCPU", false, "the vCPU number, from 0"),
+                    new Syntax.Param("CPUSET", false, "physical CPUs as xl and virsh write them: 0-3,^2,8 or all")),
+            List.of(SOFT, Syntax.JSON),
+            a -> new VcpupinCommand(a.text(0), a.integer(1), a.text(2), a.has(SOFT), a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
-        Domain d = domain.find(session);
+        Domain d = DomainLookup.find(session.hypervisor(), domain);
         if (cpuset != null) {
             CpuMap cpus = CpuMap.parse(cpuset, session.hypervisor().nodeInfo().hostCpus());
             if (soft) {
@@ -46,7 +40,7 @@ final class VcpupinCommand implements HostCommand {
             } else {
                 d.pinVcpu(vcpu, cpus);
             }
-            if (output.json) {
+            if (json) {
                 Json.affinities(session.out(), List.of(d.vcpus().get(vcpu)));
             }
             return;
@@ -59,7 +53,7 @@ final class VcpupinCommand implements HostCommand {
             }
             vcpus = List.of(vcpus.get(vcpu));
         }
-        if (output.json) {
+        if (json) {
             Json.affinities(session.out(), vcpus);
             return;
         }
