@@ -34,9 +34,9 @@ class NativeMemorySoakTest {
                     ProcessResources.bufferPoolBytes("direct"), ProcessResources.bufferPoolBytes("mapped"));
         }
 
-        @Override
-        public String toString() {
-            return calls + ":fds=" + fds + ",rss_kib=" + rssKiB + ",direct=" + directBytes + ",mapped=" + mappedBytes;
+        void print() {
+            new Figures("native-memory-sample").put("calls", calls).put("fds", fds).put("rss_kib", rssKiB)
+                    .put("direct_bytes", directBytes).put("mapped_bytes", mappedBytes).print();
         }
     }
 
@@ -55,7 +55,7 @@ class NativeMemorySoakTest {
             long nanos = System.nanoTime() - start;
             Sample first = samples.getFirst();
             long growth = samples.stream().mapToLong(Sample::rssKiB).max().orElseThrow() - first.rssKiB();
-            samples.forEach(s -> System.out.println("soak: memory sample " + s));
+            samples.forEach(Sample::print);
             new Figures("native-memory").put("calls", samples.getLast().calls())
                     .put("fds", first.fds() + "->" + samples.getLast().fds())
                     .put("rss_kib", first.rssKiB() + "->" + samples.getLast().rssKiB()).put("rss_growth_kib", growth)
