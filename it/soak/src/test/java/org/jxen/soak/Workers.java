@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a body on N platform threads released together, and collects what they throw. A thread still
  * alive after the hang bound is a failure (a deadlock), not a slow machine: the bound is minutes.
+ * Daemon threads, so that a hung one cannot keep the test JVM from exiting.
  */
 final class Workers {
 
@@ -28,7 +29,7 @@ final class Workers {
         running = new CountDownLatch(count);
         for (int t = 0; t < count; t++) {
             int thread = t;
-            threads.add(Thread.ofPlatform().name("soak-" + t).start(() -> {
+            threads.add(Thread.ofPlatform().daemon().name("soak-" + t).start(() -> {
                 running.countDown();
                 try {
                     go.await();
