@@ -102,8 +102,14 @@ final class XenDomain implements Domain {
                     // Xen keeps the request but runs the vCPU on the online CPUs of it only. Every
                     // CPU the host can have means "anywhere" (xl's "all"): nothing to warn about.
                     if (!effective.equals(cpus) && !cpus.equals(CpuMap.all(hostCpus))) {
-                        LOG.log(Level.WARNING, "{0}: Xen uses CPUs {1} of the requested {2} (the others are offline{3})",
-                                operation, effective, cpus, which == Affinity.SOFT ? " or outside the hard affinity" : "");
+                        String why = which == Affinity.SOFT ? "offline or outside the hard affinity" : "offline";
+                        // Only a soft pin can end with none: Xen refuses a hard pin to offline CPUs only.
+                        if (effective.isEmpty()) {
+                            LOG.log(Level.WARNING, "{0}: Xen uses none of them (they are {1})", operation, why);
+                        } else {
+                            LOG.log(Level.WARNING, "{0}: Xen uses CPUs {1} of the requested {2} (the others are {3})",
+                                    operation, effective, cpus, why);
+                        }
                     }
                     return null;
                 }),

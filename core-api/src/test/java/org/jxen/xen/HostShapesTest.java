@@ -102,6 +102,10 @@ class HostShapesTest {
             g.pinVcpu(1, CpuMap.range(2, 7));
             assertEquals(List.of("WARNING pin vCPU 1 of domain g to CPUs 2-7: Xen uses CPUs 2-3 of the"
                     + " requested 2-7 (the others are offline)"), warnings);
+            warnings.clear();
+            g.pinVcpuSoft(1, CpuMap.range(0, 1)); // outside the hard affinity 2-7: Xen uses none
+            assertEquals(List.of("WARNING pin vCPU 1 of domain g to CPUs 0-1 (soft affinity): Xen uses none of"
+                    + " them (they are offline or outside the hard affinity)"), warnings);
         } finally {
             logger.removeHandler(handler);
         }
