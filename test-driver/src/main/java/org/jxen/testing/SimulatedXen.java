@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +70,12 @@ public final class SimulatedXen implements AutoCloseable {
     private final String name;
     private final Duration daemonTimeout;
     private final AtomicInteger nextDomainId;
-    private final List<Hypervisor> connections = new ArrayList<>(); // guarded by this
+    /**
+     * The connections handed out, to close with the host; held weakly so that those the code under
+     * test closed and dropped do not pile up (a dropped open one loses its sockets when the daemons
+     * stop). Guarded by this.
+     */
+    private final Set<Hypervisor> connections = Collections.newSetFromMap(new WeakHashMap<>());
     private boolean closed; // guarded by this
 
     private SimulatedXen(SimulatedHost host, Builder settings) {

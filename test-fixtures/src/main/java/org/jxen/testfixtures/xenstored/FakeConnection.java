@@ -71,6 +71,11 @@ final class FakeConnection {
         writer.interrupt();
     }
 
+    /** Whether both threads have ended (the client hung up, or the daemon closed it). */
+    boolean ended() {
+        return !reader.isAlive() && !writer.isAlive();
+    }
+
     void join() throws InterruptedException {
         reader.join();
         writer.join();

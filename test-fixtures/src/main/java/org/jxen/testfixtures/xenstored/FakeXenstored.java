@@ -134,6 +134,8 @@ public final class FakeXenstored implements AutoCloseable {
         try {
             while (true) {
                 SocketChannel channel = server.accept();
+                // Forget the connections whose client went away, so a long-lived daemon holds only live ones.
+                connections.removeIf(FakeConnection::ended);
                 connections.add(new FakeConnection(this, channel, store));
             }
         } catch (IOException e) {
