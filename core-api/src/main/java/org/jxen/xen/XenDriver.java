@@ -59,17 +59,15 @@ public final class XenDriver {
         try {
             PrivcmdDevice device = PrivcmdDevice.open();
             opened.add(device);
-            hypercalls = BackendClient.of(Backend.HYPERCALL, XenHypercalls.connect(device));
+            hypercalls = BackendClient.of(Backend.HYPERCALL, connect(device, opened));
         } catch (NativeAccessException e) {
             throw new JxenException(ErrorCode.NO_SUPPORT, "cannot open " + URI + ": " + e.getMessage(),
                     Backend.HYPERCALL, e.flag(), e);
         } catch (HypercallException e) {
-            closeAll(opened);
-            opened.clear();
-            if (e.errno().orElse(null) == Errno.EACCES || e.errno().orElse(null) == Errno.EPERM) {
-                // Xen is here but this process may not use it: not root, or a policy says no.
-                throw new JxenException(ErrorCode.OPERATION_DENIED, "cannot open " + URI + ": " + e.getMessage(),
-                        Backend.HYPERCALL, e.errnoName(), e);
+            // Only opening the device gets here: connect() turned the probe's errors into JxenExceptions.
+            JxenException denied = deviceDenied(e);
+            if (denied != null) {
+                throw denied;
             }
             noPrivcmd = e;
             hypercalls = BackendClient.absent(Backend.HYPERCALL, "privcmd unavailable: " + e.getMessage());
@@ -101,6 +99,39 @@ public final class XenDriver {
         }
         return new XenHypervisor(URI, new HypercallBackend(hypercalls), new XenstoreBackend(xenstore),
                 new XendBackend(xend), () -> closeAll(opened));
+    }
+
+    /**
+     * The error for a privcmd device that exists but may not be opened (EACCES, EPERM: not root,
+     * or a policy says no): OPERATION_DENIED at once, not a fallback to the daemons. Null when
+     * the device is simply not there.
+     */
+    static JxenException deviceDenied(HypercallException e) {
+        return switch (e.errno().orElse(null)) {
+            case EACCES, EPERM -> new JxenException(ErrorCode.OPERATION_DENIED, "cannot open " + URI + ": " + e.getMessage(),
+                    Backend.HYPERCALL, e.errnoName(), e);
+            case null, default -> null;
+        };
+    }
+
+    /**
+     * Probes the interface versions through an open device; on failure closes {@code owned} (the
+     * device among them) and reports why.
+     *
+     * @throws JxenException NO_SUPPORT when Xen refuses every interface version jxen knows (EACCES:
+     *     a release jxen does not speak); what the probe failed with otherwise
+     */
+    private static XenHypercalls connect(PrivcmdDevice device, List<AutoCloseable> owned) {
+        try {
+            return XenHypercalls.connect(device);
+        } catch (HypercallException e) {
+            closeAll(owned);
+            if (e.errno().orElse(null) == Errno.EACCES) {
+                throw new JxenException(ErrorCode.NO_SUPPORT, "cannot connect to Xen through privcmd: " + e.getMessage(),
+                        Backend.HYPERCALL, "EACCES", e);
+            }
+            throw HypercallBackend.failure("connect to Xen through privcmd", e);
+        }
     }
 
     /** Closes in reverse order of opening; the first failure is thrown after all are closed. */
@@ -206,19 +237,9 @@ public final class XenDriver {
                 throw new JxenException(ErrorCode.NO_SUPPORT,
                         "no backend given: set a privcmd device, a xenstore client or a xend client");
             }
-            BackendClient<XenHypercalls> hypercalls;
-            try {
-                hypercalls = privcmd == null ? BackendClient.absent(Backend.HYPERCALL, "no privcmd device given")
-                        : BackendClient.of(Backend.HYPERCALL, XenHypercalls.connect(privcmd));
-            } catch (HypercallException e) {
-                closeAll(owned);
-                if (e.errno().orElse(null) == Errno.EACCES) {
-                    // Xen refused every interface version jxen knows: a release jxen does not speak.
-                    throw new JxenException(ErrorCode.NO_SUPPORT, "cannot connect to Xen through privcmd: " + e.getMessage(),
-                            Backend.HYPERCALL, "EACCES", e);
-                }
-                throw HypercallBackend.failure("connect to Xen through privcmd", e);
-            }
+            BackendClient<XenHypercalls> hypercalls = privcmd == null
+                    ? BackendClient.absent(Backend.HYPERCALL, "no privcmd device given")
+                    : BackendClient.of(Backend.HYPERCALL, connect(privcmd, owned));
             return new XenHypervisor(name, new HypercallBackend(hypercalls),
                     new XenstoreBackend(xenstore == null ? BackendClient.absent(Backend.XENSTORE, "no xenstore client given")
                             : BackendClient.of(Backend.XENSTORE, xenstore)),
