@@ -34,8 +34,8 @@ final class HostConnection implements Hypervisor {
     static Hypervisor open(SimulatedXen host) {
         try {
             return new HostConnection(host, host.connect());
-        } catch (RuntimeException e) {
-            host.close();
+        } catch (RuntimeException | Error e) {
+            host.close(); // its fakes, sockets and directories, whatever the failure
             throw e;
         }
     }

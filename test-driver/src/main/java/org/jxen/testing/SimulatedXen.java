@@ -57,6 +57,18 @@ public final class SimulatedXen implements AutoCloseable {
     public static final int MAX_CPUS = 65_536;
     /** The most vCPUs a simulated domain may have. */
     public static final int MAX_VCPUS = 4096;
+    /**
+     * The most vCPUs a simulated host may have in all its domains: four domains of
+     * {@value #MAX_VCPUS}. Each vCPU costs the host objects and xenstore nodes, so the domain limit
+     * alone would let a few lines of host file ask for hundreds of thousands.
+     */
+    public static final int MAX_HOST_VCPUS = 16_384;
+    /**
+     * The most bytes of affinity maps a simulated host may hold, 128 MiB: every vCPU keeps a hard
+     * and a soft map of the host's size ({@code 2 * ceil(cpus / 8)} bytes), so a host of
+     * {@value #MAX_CPUS} pCPUs may have 8,192 vCPUs in all.
+     */
+    public static final long MAX_AFFINITY_BYTES = 128L << 20;
 
     private static final System.Logger LOG = System.getLogger(SimulatedXen.class.getName());
     private static final String DEFAULT_NAME = "test:///default";
@@ -91,7 +103,7 @@ public final class SimulatedXen implements AutoCloseable {
             this.xenstored = settings.xenstore ? started(started, FakeXenstored.start(host.xenstore())) : null;
             if (settings.xend) {
                 directory = Files.createTempDirectory("jxen-test-");
-                this.xend = started(started, FakeXend.start(host, directory));
+                this.xend = started(started, settings.xendStarter.start(host, directory));
             } else {
                 this.xend = null;
             }
@@ -99,7 +111,8 @@ public final class SimulatedXen implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(started, directory);
             throw new UncheckedIOException("cannot start the simulated host", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Even after an Error (OutOfMemoryError), the fakes started so far must not outlive it in /tmp.
             closeQuietly(started, directory);
             throw e;
         }
@@ -393,6 +406,7 @@ public final class SimulatedXen implements AutoCloseable {
         private boolean xend = true;
         private Duration daemonTimeout;
         private String name = "a simulated Xen host";
+        private XendStarter xendStarter = FakeXend::start;
 
         private Builder() {
         }
@@ -550,22 +564,55 @@ public final class SimulatedXen implements AutoCloseable {
          *
          * @return the running host; close it
          * @throws IllegalArgumentException for a Xen release the fakes do not simulate (the message
-         *     lists those they do), or more online pCPUs than pCPUs
-         * @throws UncheckedIOException when a socket or directory cannot be created
+         *     lists those they do), more online pCPUs than pCPUs, or a host over the budget: more
+         *     than {@value SimulatedXen#MAX_HOST_VCPUS} vCPUs in all, or more than
+         *     {@value SimulatedXen#MAX_AFFINITY_BYTES} bytes of affinity maps (checked before anything
+         *     is allocated or started)
+         * @throws UncheckedIOException when a socket or directory cannot be created; what was
+         *     started is stopped and removed, as on any failure
          */
         public SimulatedXen build() {
-            SimulatedHost.Builder host = SimulatedHost.builder().xenVersion(xenMajor, xenMinor, xenExtra).cpus(cpus);
-            if (onlineCpus > 0) {
-                host.onlineCpus(Require.between(onlineCpus, "onlineCpus", 1, cpus));
-            }
             List<DomainSpec> all = new ArrayList<>(domains);
             if (all.stream().noneMatch(d -> d.id() == 0)) {
                 all.add(new DomainSpec(0, "Domain-0", new UUID(0, 0), DOMAIN0_VCPUS, DOMAIN0_VCPUS));
+            }
+            checkBudget(all);
+            SimulatedHost.Builder host = SimulatedHost.builder().xenVersion(xenMajor, xenMinor, xenExtra).cpus(cpus);
+            if (onlineCpus > 0) {
+                host.onlineCpus(Require.between(onlineCpus, "onlineCpus", 1, cpus));
             }
             for (DomainSpec d : all) {
                 host.domain(d.id(), d.name(), d.uuid(), d.maxVcpus(), d.onlineVcpus());
             }
             return new SimulatedXen(host.build(), this);
         }
+
+        /** Replaces how the fake xend starts: a seam for tests of a start-up that fails half way. */
+        Builder xendStarter(XendStarter starter) {
+            this.xendStarter = Require.notNull(starter, "xendStarter");
+            return this;
+        }
+
+        private void checkBudget(List<DomainSpec> all) {
+            long vcpus = all.stream().mapToLong(DomainSpec::maxVcpus).sum();
+            if (vcpus > MAX_HOST_VCPUS) {
+                throw new IllegalArgumentException("the domains have " + vcpus + " vCPUs in all; a simulated host may"
+                        + " have at most " + MAX_HOST_VCPUS + " (MAX_HOST_VCPUS)");
+            }
+            long mapBytes = 2L * ((cpus + 7) / 8);
+            long affinityBytes = vcpus * mapBytes;
+            if (affinityBytes > MAX_AFFINITY_BYTES) {
+                throw new IllegalArgumentException("the domains' " + vcpus + " vCPUs on " + cpus + " pCPUs need "
+                        + affinityBytes + " bytes of affinity maps (" + mapBytes + " each); a simulated host may"
+                        + " hold at most " + MAX_AFFINITY_BYTES + " (MAX_AFFINITY_BYTES), "
+                        + MAX_AFFINITY_BYTES / mapBytes + " vCPUs on " + cpus + " pCPUs");
+            }
+        }
+    }
+
+    /** Starts the fake xend of a host in a directory. */
+    @FunctionalInterface
+    interface XendStarter {
+        FakeXend start(SimulatedHost host, Path directory) throws IOException;
     }
 }

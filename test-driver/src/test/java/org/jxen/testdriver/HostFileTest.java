@@ -2,12 +2,14 @@ package org.jxen.testdriver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -152,6 +154,20 @@ class HostFileTest {
         String message = rejected(file).getMessage();
         assertTrue(message.startsWith(HostFile.describe(file) + ": ") && message.contains("4.17") && message.endsWith("4.2"),
                 message);
+    }
+
+    @Test
+    void aHostOverTheBudgetIsRefusedQuicklyNamingTheBudget() throws IOException {
+        // Defect 9: 100 domains of 4096 vCPUs on 65536 pCPUs, an 11.6 KB file, ran the JVM out of memory.
+        StringBuilder domains = new StringBuilder();
+        for (int id = 0; id < 100; id++) {
+            domains.append(id == 0 ? "" : ", ").append("{'id': ").append(id).append(", 'name': 'd").append(id)
+                    .append("', 'uuid': '").append(new UUID(0, id)).append("', 'vcpus_max': 4096, 'vcpus_online': 1}");
+        }
+        Path file = write("{'cpus': 65536, 'domains': [" + domains + "]}");
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rejected(file)).getMessage();
+        assertTrue(message.startsWith(HostFile.describe(file) + ": ") && message.contains("409600 vCPUs")
+                && message.contains("at most " + SimulatedXen.MAX_HOST_VCPUS), message);
     }
 
     private static String host(String secondDomain) {

@@ -2,21 +2,25 @@ package org.jxen.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
+import org.jxen.testfixtures.xend.FakeXend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -130,6 +134,53 @@ class SimulatedXenTest {
             assertMessage(IllegalArgumentException.class, () -> xen.fail(Hypercall.PHYSINFO, "EPERM", 0),
                     "times is 0; it must be 1-2147483647");
         }
+    }
+
+    @Test
+    void aHostOverTheBudgetIsRefusedBeforeAnythingStarts() {
+        SimulatedXen.Builder manyVcpus = SimulatedXen.builder();
+        for (int i = 0; i < 5; i++) {
+            manyVcpus.domain("guest" + i, 4096, 1);
+        }
+        assertMessage(IllegalArgumentException.class, manyVcpus::build, "20484 vCPUs", "at most 16384");
+        SimulatedXen.Builder bigMaps = SimulatedXen.builder().cpus(65_536).domain("a", 4096, 1).domain("b", 4096, 1);
+        // 8196 vCPUs, each with two maps of 8192 bytes
+        assertMessage(IllegalArgumentException.class, bigMaps::build, "8196 vCPUs on 65536 pCPUs", "134283264 bytes",
+                "at most 134217728", "8192 vCPUs on 65536 pCPUs");
+        try (SimulatedXen atTheLimit = SimulatedXen.builder().cpus(65_536).domain(0, "Domain-0", new UUID(0, 0), 4096, 1)
+                .domain("a", 4096, 1).withoutXend().withoutXenstore().build()) {
+            assertEquals(4096, atTheLimit.guest("a").maxVcpus());
+        }
+    }
+
+    @Test
+    void anErrorHalfWayThroughStartUpLeavesNoDirectoryOrDaemon() {
+        AtomicReference<Path> xendDirectory = new AtomicReference<>();
+        OutOfMemoryError injected = new OutOfMemoryError("injected");
+        long daemons = xenstoredDaemons();
+        SimulatedXen.Builder failing = SimulatedXen.builder().xendStarter((host, directory) -> {
+            xendDirectory.set(directory);
+            throw injected;
+        });
+        assertSame(injected, assertThrows(OutOfMemoryError.class, failing::build), "rethrown as it is");
+        assertFalse(Files.exists(xendDirectory.get()), xendDirectory + " after the failure");
+        assertEquals(daemons, xenstoredDaemons(), "the xenstored started before the failure is stopped");
+    }
+
+    @Test
+    void aXendSocketThatCannotBeCreatedLeavesNoDirectory() {
+        AtomicReference<Path> xendDirectory = new AtomicReference<>();
+        SimulatedXen.Builder tooLong = SimulatedXen.builder().xendStarter((host, directory) -> {
+            xendDirectory.set(directory);
+            return FakeXend.start(host, directory.resolve("x".repeat(120))); // beyond a unix socket path's 107 bytes
+        });
+        assertThrows(UncheckedIOException.class, tooLong::build);
+        assertFalse(Files.exists(xendDirectory.get()), xendDirectory + " after the failure");
+    }
+
+    /** The fake xenstoreds running in this JVM, by their accepting threads. */
+    private static long xenstoredDaemons() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("fake-xenstored-accept")).count();
     }
 
     private static void assertMessage(Class<? extends RuntimeException> type, Executable call, String... parts) {
