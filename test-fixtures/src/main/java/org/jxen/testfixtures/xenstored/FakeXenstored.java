@@ -42,7 +42,14 @@ public final class FakeXenstored implements AutoCloseable {
         this.directory = Files.createTempDirectory("fake-xenstored");
         this.socket = directory.resolve("socket");
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            // Nothing listens yet: leave nothing behind either.
+            server.close();
+            Files.deleteIfExists(directory);
+            throw e;
+        }
         this.acceptor = Thread.ofPlatform().daemon().name("fake-xenstored-accept").start(this::acceptLoop);
     }
 
