@@ -45,7 +45,9 @@ final class XenDomain implements Domain {
 
     @Override
     public void setVcpus(int count) {
-        host.requireOpen("set the vCPUs of " + target + " to " + count);
+        if (host.isClosed()) {
+            throw host.closedError("set the vCPUs of " + target + " to " + count);
+        }
         ReentrantLock lock = host.countLock(target);
         lock.lock();
         try {
@@ -80,7 +82,9 @@ final class XenDomain implements Domain {
 
     private void pin(int vcpu, CpuMap cpus, Affinity which) {
         Arguments.notNull(cpus, "cpus");
-        host.requireOpen("pin vCPU " + vcpu + " of " + target);
+        if (host.isClosed()) {
+            throw host.closedError("pin vCPU " + vcpu + " of " + target); // the name is built only when needed
+        }
         // Also checks that the handle's domain still exists under its UUID.
         int maximum = vcpuCount().maximum();
         if (vcpu < 0 || vcpu >= maximum) {

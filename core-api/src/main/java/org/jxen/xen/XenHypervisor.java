@@ -171,22 +171,36 @@ final class XenHypervisor implements Hypervisor {
         try {
             return FallbackPolicy.run(operation, List.of(attempts));
         } catch (RuntimeException e) {
-            // A close racing this call pulls the device or socket from under it: whatever that
-            // broke (a lease refused, a socket shut), the caller's answer is that it was closed.
-            if (closed.get()) {
-                throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection to " + name
-                        + " was closed while the call ran", null, null, e);
-            }
-            throw e;
+            throw closedDuring(operation, e);
         }
+    }
+
+    /**
+     * A close racing a call pulls the device or socket from under it: whatever that broke (a lease
+     * refused, a socket shut), the caller's answer is that the connection was closed. Out of line
+     * so that {@link #run} stays small enough for the JIT to inline.
+     */
+    private RuntimeException closedDuring(String operation, RuntimeException e) {
+        return closed.get() ? new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation
+                + ": the connection to " + name + " was closed while the call ran", null, null, e) : e;
     }
 
     /** Fails when the connection is closed, naming the operation the caller asked for. */
     void requireOpen(String operation) {
         if (closed.get()) {
-            throw new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection to " + name
-                    + " is closed");
+            throw closedError(operation);
         }
+    }
+
+    /** Whether {@link #close()} was called; for callers that build their operation's name only when it is. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** The error of an operation asked of a closed connection. */
+    JxenException closedError(String operation) {
+        return new JxenException(ErrorCode.OPERATION_INVALID, "cannot " + operation + ": the connection to " + name
+                + " is closed");
     }
 
     @Override
