@@ -45,38 +45,54 @@ final class FallbackPolicy {
      * @return the first answer
      */
     static <T> T run(String operation, List<Attempt<T>> attempts) {
-        List<JxenException> failures = new ArrayList<>();
-        JxenException firstUnavailable = null;
-        List<String> reasons = new ArrayList<>();
+        // The lists are made only when a backend fails: the path of an answer allocates nothing here.
+        List<Failure> failures = null;
         for (Attempt<T> attempt : attempts) {
-            JxenException e;
+            Failure failure;
             try {
                 return attempt.call().get();
             } catch (Unavailable u) {
-                e = u.failure();
-                firstUnavailable = firstUnavailable == null ? e : firstUnavailable;
+                failure = new Failure(attempt.backend(), u.failure(), true);
             } catch (JxenException x) {
                 if (x.code() != ErrorCode.NO_SUPPORT) {
                     throw x;
                 }
-                e = x;
+                failure = new Failure(attempt.backend(), x, false);
             }
-            failures.add(e);
-            // Named after the backend that said so: a lookup through privcmd needs xenstore too.
-            reasons.add(e.backend().orElse(attempt.backend()).name().toLowerCase() + ": " + e.getMessage());
+            failures = failures == null ? new ArrayList<>() : failures;
+            failures.add(failure);
         }
+        throw noBackendAnswered(operation, failures == null ? List.of() : failures);
+    }
+
+    /**
+     * One backend that did not answer.
+     *
+     * @param attempted the backend whose attempt it was
+     * @param error what it failed with
+     * @param unavailable whether it was {@link Unavailable} rather than unsupported
+     */
+    private record Failure(Backend attempted, JxenException error, boolean unavailable) {
+
+        /** "xenstore: why", named after the backend that said so: a lookup through privcmd needs xenstore too. */
+        String reason() {
+            return error.backend().orElse(attempted).name().toLowerCase() + ": " + error.getMessage();
+        }
+    }
+
+    private static JxenException noBackendAnswered(String operation, List<Failure> failures) {
+        JxenException first = failures.stream().filter(Failure::unavailable).map(Failure::error).findFirst().orElse(null);
         StringBuilder why = new StringBuilder("cannot ").append(operation).append(": ");
         if (failures.isEmpty()) {
             why.append("no backend is available");
         } else {
-            why.append(firstUnavailable == null ? "no backend supports it (" : "no backend could do it (")
-                    .append(String.join("; ", reasons)).append(')');
+            why.append(first == null ? "no backend supports it (" : "no backend could do it (")
+                    .append(String.join("; ", failures.stream().map(Failure::reason).toList())).append(')');
         }
-        JxenException failure = firstUnavailable == null ? new JxenException(ErrorCode.NO_SUPPORT, why.toString())
-                : new JxenException(firstUnavailable.code(), why.toString(), firstUnavailable.backend().orElse(null),
-                        firstUnavailable.detail().orElse(null), firstUnavailable);
-        JxenException reported = firstUnavailable;
-        failures.stream().filter(f -> f != reported).forEach(failure::addSuppressed);
-        throw failure;
+        JxenException failure = first == null ? new JxenException(ErrorCode.NO_SUPPORT, why.toString())
+                : new JxenException(first.code(), why.toString(), first.backend().orElse(null),
+                        first.detail().orElse(null), first);
+        failures.stream().map(Failure::error).filter(e -> e != first).forEach(failure::addSuppressed);
+        return failure;
     }
 }
