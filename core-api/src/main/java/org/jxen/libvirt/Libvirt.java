@@ -11,6 +11,7 @@ import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuInfo;
+import org.jxen.internal.Arguments;
 
 /**
  * The 2006 vCPU API with libvirt's C signatures, for code ported from C: the calls return
@@ -226,9 +227,7 @@ public final class Libvirt {
      * @throws JxenException INVALID_ARG when {@code nodeinfo} is null
      */
     public static int VIR_NODEINFO_MAXCPUS(VirNodeInfo nodeinfo) {
-        if (nodeinfo == null) {
-            throw invalidArg("nodeinfo must not be null");
-        }
+        Arguments.notNull(nodeinfo, "nodeinfo");
         return nodeinfo.nodes() * nodeinfo.sockets() * nodeinfo.cores() * nodeinfo.threads();
     }
 

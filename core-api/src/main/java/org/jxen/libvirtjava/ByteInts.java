@@ -2,6 +2,7 @@ package org.jxen.libvirtjava;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import org.jxen.internal.Arguments;
 
 /**
  * libvirt-java's {@code int[]} form of C byte arrays (cpumaps, UUIDs): one byte per element,
@@ -24,7 +25,7 @@ final class ByteInts {
      * @param layout what the elements mean, for the message
      */
     static byte[] toBytes(int[] values, String name, String layout) {
-        Calls.requireArg(values, name);
+        Arguments.notNull(values, name);
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             int v = values[i];

@@ -25,14 +25,6 @@ final class Calls {
         });
     }
 
-    /** The project's rule for nulls: INVALID_ARG naming the parameter, never a bare NullPointerException. */
-    static <T> T requireArg(T value, String name) {
-        if (value == null) {
-            throw invalidArg(name + " must not be null");
-        }
-        return value;
-    }
-
     static JxenException invalidArg(String message) {
         return new JxenException(ErrorCode.INVALID_ARG, message);
     }

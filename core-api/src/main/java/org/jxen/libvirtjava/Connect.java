@@ -1,6 +1,5 @@
 package org.jxen.libvirtjava;
 
-import static org.jxen.libvirtjava.Calls.requireArg;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +9,7 @@ import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
+import org.jxen.internal.Arguments;
 
 /**
  * libvirt-java's {@code Connect}, for the vCPU API: a connection to a Xen host and the lookups of
@@ -48,11 +48,11 @@ public final class Connect {
      * @throws LibvirtException INVALID_ARG when {@code hypervisor} is null
      */
     public static Connect wrap(Hypervisor hypervisor) throws LibvirtException {
-        return new Connect(Calls.get(() -> requireArg(hypervisor, "hypervisor")), false);
+        return new Connect(Calls.get(() -> Arguments.notNull(hypervisor, "hypervisor")), false);
     }
 
     private static URI parse(String uri) {
-        requireArg(uri, "uri");
+        Arguments.notNull(uri, "uri");
         try {
             return new URI(uri);
         } catch (URISyntaxException e) {
@@ -93,7 +93,7 @@ public final class Connect {
      *     null or blank name
      */
     public Domain domainLookupByName(String name) throws LibvirtException {
-        return Calls.get(() -> new Domain(this, hypervisor.domain(requireArg(name, "name"))));
+        return Calls.get(() -> new Domain(this, hypervisor.domain(name)));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Connect {
      * @throws LibvirtException NO_DOMAIN when no running domain has that UUID, INVALID_ARG for null
      */
     public Domain domainLookupByUUID(UUID uuid) throws LibvirtException {
-        return Calls.get(() -> new Domain(this, hypervisor.domain(requireArg(uuid, "uuid"))));
+        return Calls.get(() -> new Domain(this, hypervisor.domain(uuid)));
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Connect {
     }
 
     private static UUID parseUuid(String text) {
-        String hex = requireArg(text, "uuid").replace("-", "");
+        String hex = Arguments.notNull(text, "uuid").replace("-", "");
         if (!hex.matches("[0-9a-fA-F]{32}")) {
             throw Calls.invalidArg("uuid '" + text + "' is not a UUID: it must be 32 hex digits, dashes allowed");
         }
