@@ -143,24 +143,24 @@ final class XendBackend {
         try {
             return request.get();
         } catch (XendException e) {
-            ErrorCode code = switch (e.kind()) {
-                case CONNECT_FAILED -> ErrorCode.NO_SUPPORT;
-                case NO_SUCH_DOMAIN -> ErrorCode.NO_DOMAIN;
-                // 501: the operation is not in this xend.
-                case HTTP_ERROR -> e.status() == 501 ? ErrorCode.NO_SUPPORT : ErrorCode.OPERATION_FAILED;
-                case TIMEOUT -> ErrorCode.OPERATION_TIMEOUT;
-                case XEND_ERROR, IO_ERROR, PROTOCOL_ERROR -> ErrorCode.OPERATION_FAILED;
-            };
-            String detail = Optional.ofNullable(e.xendMessage()).filter(m -> !m.isEmpty()).orElse(e.kind().name());
-            JxenException failure = new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XEND,
-                    detail, e);
             throw switch (e.kind()) {
-                case TIMEOUT, IO_ERROR, PROTOCOL_ERROR -> new Unavailable(failure);
-                default -> failure;
+                case CONNECT_FAILED -> failure(ErrorCode.NO_SUPPORT, operation, e);
+                case NO_SUCH_DOMAIN -> failure(ErrorCode.NO_DOMAIN, operation, e);
+                // 501: the operation is not in this xend.
+                case HTTP_ERROR -> failure(e.status() == 501 ? ErrorCode.NO_SUPPORT : ErrorCode.OPERATION_FAILED, operation, e);
+                case XEND_ERROR -> failure(ErrorCode.OPERATION_FAILED, operation, e);
+                case TIMEOUT -> new Unavailable(failure(ErrorCode.OPERATION_TIMEOUT, operation, e));
+                case IO_ERROR, PROTOCOL_ERROR -> new Unavailable(failure(ErrorCode.OPERATION_FAILED, operation, e));
             };
         } catch (IllegalArgumentException e) {
             throw new JxenException(ErrorCode.INVALID_ARG, "cannot " + operation + ": " + e.getMessage(), Backend.XEND,
                     null, e);
         }
+    }
+
+    /** xend's failure as the API's, with xend's own text (or the kind of failure) as the detail. */
+    private static JxenException failure(ErrorCode code, String operation, XendException e) {
+        String detail = Optional.ofNullable(e.xendMessage()).filter(m -> !m.isEmpty()).orElse(e.kind().name());
+        return new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XEND, detail, e);
     }
 }

@@ -117,23 +117,22 @@ final class XenstoreBackend {
      * other refusal is the host's answer.
      */
     static RuntimeException failure(String operation, XenstoreException e) {
-        ErrorCode code = switch (e) {
-            case XenstoreConnectionException c -> ErrorCode.NO_SUPPORT;
-            case XenstoreTimeoutException t -> ErrorCode.OPERATION_TIMEOUT;
-            case XenstoreProtocolException p -> ErrorCode.OPERATION_FAILED;
-            case XenstoreErrorException x -> switch (x.error()) {
+        return switch (e) {
+            case XenstoreConnectionException c -> failure(ErrorCode.NO_SUPPORT, operation, e, null);
+            case XenstoreTimeoutException t -> new Unavailable(failure(ErrorCode.OPERATION_TIMEOUT, operation, e, null));
+            case XenstoreProtocolException p -> new Unavailable(failure(ErrorCode.OPERATION_FAILED, operation, e, null));
+            case XenstoreErrorException x -> failure(switch (x.error()) {
                 case EACCES, EPERM, EROFS -> ErrorCode.OPERATION_DENIED;
                 case ENOSYS -> ErrorCode.NO_SUPPORT;
                 case EINVAL, E2BIG -> ErrorCode.INVALID_ARG;
                 case EAGAIN -> ErrorCode.RESOURCE_BUSY;
                 default -> ErrorCode.OPERATION_FAILED;
-            };
-            default -> ErrorCode.OPERATION_FAILED;
+            }, operation, e, x.error().name());
+            default -> failure(ErrorCode.OPERATION_FAILED, operation, e, null);
         };
-        String detail = e instanceof XenstoreErrorException x ? x.error().name() : null;
-        JxenException failure = new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XENSTORE,
-                detail, e);
-        return e instanceof XenstoreTimeoutException || e instanceof XenstoreProtocolException
-                ? new Unavailable(failure) : failure;
+    }
+
+    private static JxenException failure(ErrorCode code, String operation, XenstoreException e, String detail) {
+        return new JxenException(code, "cannot " + operation + ": " + e.getMessage(), Backend.XENSTORE, detail, e);
     }
 }
