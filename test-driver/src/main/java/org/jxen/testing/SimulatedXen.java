@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jxen.CpuMap;
 import org.jxen.DomainIdentity;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
@@ -599,7 +600,7 @@ public final class SimulatedXen implements AutoCloseable {
                 throw new IllegalArgumentException("the domains have " + vcpus + " vCPUs in all; a simulated host may"
                         + " have at most " + MAX_HOST_VCPUS + " (MAX_HOST_VCPUS)");
             }
-            long mapBytes = 2L * ((cpus + 7) / 8);
+            long mapBytes = 2L * CpuMap.maplen(cpus); // a hard and a soft map per vCPU
             long affinityBytes = vcpus * mapBytes;
             if (affinityBytes > MAX_AFFINITY_BYTES) {
                 throw new IllegalArgumentException("the domains' " + vcpus + " vCPUs on " + cpus + " pCPUs need "
