@@ -44,6 +44,21 @@ final class LabGuest implements AutoCloseable {
      * @return the guest being created
      */
     static LabGuest start(Path dir) {
+        return start(dir, false);
+    }
+
+    /**
+     * As {@link #start(Path)}, with a guest that keeps one of its vCPUs busy from boot to the end
+     * (a shell loop that never sleeps; {@code jxen_busy} on its kernel command line).
+     *
+     * @param dir the staged lab directory holding guest/vmlinuz and guest/initrd.gz
+     * @return the guest being created
+     */
+    static LabGuest startBusy(Path dir) {
+        return start(dir, true);
+    }
+
+    private static LabGuest start(Path dir, boolean busy) {
         String name = PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try {
             Path config = Files.createTempFile(name, ".cfg");
@@ -52,7 +67,7 @@ final class LabGuest implements AutoCloseable {
                     "type = \"pv\"",
                     "kernel = \"" + dir.resolve("guest/vmlinuz") + "\"",
                     "ramdisk = \"" + dir.resolve("guest/initrd.gz") + "\"",
-                    "extra = \"console=hvc0 quiet\"",
+                    "extra = \"console=hvc0 quiet" + (busy ? " jxen_busy" : "") + "\"",
                     "memory = 128",
                     "vcpus = 2",
                     "maxvcpus = 4",
