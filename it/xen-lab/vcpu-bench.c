@@ -3,6 +3,8 @@
  * one domain (xc_domain_getinfo, then xc_vcpu_getinfo and xc_vcpu_getaffinity per vCPU), the
  * same domctls jxen's Domain.vcpus() sends. Prints the elapsed nanoseconds of the N rounds.
  *   vcpu-bench DOMID N
+ * Xen 4.18 replaced xc_domain_getinfo with xc_domain_getinfo_single (build-image defines
+ * HAVE_XC_DOMAIN_GETINFO_SINGLE when the release's xenctrl.h has it); both send one getdomaininfo.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,12 +38,20 @@ int main(int argc, char **argv)
     }
     long long start = now_ns();
     for (int i = 0; i < n; i++) {
+#ifdef HAVE_XC_DOMAIN_GETINFO_SINGLE
+        xc_domaininfo_t info;
+        if (xc_domain_getinfo_single(xch, domid, &info) < 0) {
+            fprintf(stderr, "xc_domain_getinfo_single: domain %u not found\n", domid);
+            return 1;
+        }
+#else
         xc_dominfo_t info;
         /* xc_domain_getinfo answers for the next domain when DOMID is gone: check the id. */
         if (xc_domain_getinfo(xch, domid, 1, &info) != 1 || info.domid != domid) {
             fprintf(stderr, "xc_domain_getinfo: domain %u not found\n", domid);
             return 1;
         }
+#endif
         for (unsigned int v = 0; v <= info.max_vcpu_id; v++) {
             xc_vcpuinfo_t vinfo;
             if (xc_vcpu_getinfo(xch, domid, v, &vinfo) < 0

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +50,30 @@ final class Xl {
      * @return its exit code, stdout and stderr
      */
     static Result exec(List<String> command) {
+        return exec(command, null, COMMAND_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs a command to completion in a directory, with a time limit of its own.
+     *
+     * @param command the program and its arguments
+     * @param dir its working directory, or null for the suite's
+     * @param timeoutSeconds how long it may take
+     * @return its exit code, stdout and stderr
+     */
+    static Result exec(List<String> command, Path dir, long timeoutSeconds) {
         try {
             // No stdin: a command that would wait for input gets end-of-file at once.
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process p = new ProcessBuilder(command).directory(dir == null ? null : dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             // Both streams are drained concurrently (a full pipe would block the process), and
             // apart from the wait, so that the time limit holds even for a process that hangs.
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException(command + " did not finish in " + COMMAND_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s");
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
