@@ -8,9 +8,12 @@ import org.jxen.internal.Arguments;
  * and the per-vCPU fields.
  *
  * @param domain who the domain is
+ * @param readAt when its vCPUs were read, on {@link System#nanoTime()}'s clock: each domain has its
+ *     own instant, so that its utilization is measured over its own interval however long the
+ *     pass over the others took
  * @param vcpus every vCPU, 0 to the maximum - 1, in order
  */
-public record DomainVcpus(DomainIdentity domain, List<VcpuSample> vcpus) {
+public record DomainVcpus(DomainIdentity domain, long readAt, List<VcpuSample> vcpus) {
 
     /** Copies the list and checks that it holds vCPUs 0 to n - 1 in order, at least one. */
     public DomainVcpus {

@@ -13,8 +13,8 @@ import org.jxen.internal.Arguments;
  * input of a statistics collector. Two snapshots give each domain's and vCPU's CPU use over the
  * interval between them ({@link #usageSince}), the arithmetic xentop does.
  *
- * @param takenAt when the pass read the vCPUs, on {@link System#nanoTime()}'s clock (monotonic;
- *     meaningful only against another snapshot's of the same JVM)
+ * @param takenAt when the pass started, on {@link System#nanoTime()}'s clock (monotonic; meaningful
+ *     only against another of the same JVM); each domain says when its vCPUs were read
  * @param domains the domains in id order; one destroyed during the pass is left out
  */
 public record VcpuSnapshot(long takenAt, List<DomainVcpus> domains) {
@@ -28,7 +28,7 @@ public record VcpuSnapshot(long takenAt, List<DomainVcpus> domains) {
 
     /**
      * Computes the CPU use of every domain of this snapshot since an earlier one: CPU-time delta
-     * over wall-time delta, in percent of one physical CPU. A domain is the same when its id and UUID
+     * over wall-time delta (each domain's own, between its two reads), in percent of one physical CPU. A domain is the same when its id and UUID
      * are (an id reused by a new domain is a new domain). A domain new since {@code earlier} has no
      * figures; one gone since is not in the result; a vCPU offline now has no figure (its use up to
      * the moment it went down cannot be told apart from the interval), though the domain's figure
@@ -40,9 +40,8 @@ public record VcpuSnapshot(long takenAt, List<DomainVcpus> domains) {
      */
     public List<DomainUsage> usageSince(VcpuSnapshot earlier) {
         Arguments.notNull(earlier, "earlier");
-        long wall = takenAt - earlier.takenAt;
-        if (wall <= 0) {
-            throw JxenException.invalidArg("the earlier snapshot was taken " + (-wall)
+        if (takenAt - earlier.takenAt <= 0) {
+            throw JxenException.invalidArg("the earlier snapshot was taken " + (earlier.takenAt - takenAt)
                     + " ns after this one; it must be taken before");
         }
         Map<Key, DomainVcpus> before = new HashMap<>();
@@ -52,6 +51,11 @@ public record VcpuSnapshot(long takenAt, List<DomainVcpus> domains) {
         List<DomainUsage> usage = new ArrayList<>(domains.size());
         for (DomainVcpus now : domains) {
             DomainVcpus then = before.get(key(now.domain()));
+            // A domain read before the earlier snapshot's read of it cannot be measured either.
+            long wall = then == null ? 0 : now.readAt() - then.readAt();
+            if (wall <= 0) {
+                then = null;
+            }
             List<VcpuUsage> vcpus = new ArrayList<>(now.vcpus().size());
             for (VcpuSample v : now.vcpus()) {
                 boolean measured = then != null && v.state() != VcpuState.OFFLINE && v.number() < then.vcpus().size();

@@ -160,7 +160,6 @@ final class HypercallBackend {
     VcpuSnapshot snapshot(boolean withAffinity, IntFunction<String> names) {
         List<DomainInfo> domains = domains();
         XenHypercalls x = xen();
-        // One instant for the pass: two passes of the same shape are as far apart as their starts.
         long takenAt = System.nanoTime();
         List<DomainVcpus> all = new ArrayList<>(domains.size());
         for (DomainInfo d : domains) {
@@ -171,7 +170,7 @@ final class HypercallBackend {
             }
             DomainIdentity identity = new DomainIdentity(d.domain(), names.apply(d.domain()), d.handle());
             try {
-                all.add(new DomainVcpus(identity, samples(x, d.domain(), count, withAffinity)));
+                all.add(new DomainVcpus(identity, System.nanoTime(), samples(x, d.domain(), count, withAffinity)));
             } catch (HypercallException e) {
                 if (e.errno().orElse(null) != Errno.ESRCH) {
                     throw failure("read the vCPUs of domain " + identity.name(), e);

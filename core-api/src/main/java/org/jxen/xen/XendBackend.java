@@ -122,7 +122,7 @@ final class XendBackend {
         List<DomainVcpus> read = new ArrayList<>(domains.size());
         for (DomainIdentity d : domains) {
             try {
-                read.add(new DomainVcpus(d, xendVcpus("domain " + d.name(), d.uuid())
+                read.add(new DomainVcpus(d, System.nanoTime(), xendVcpus("domain " + d.name(), d.uuid())
                         .map(v -> new VcpuSample(v.number(), VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(),
                                 v.online() ? v.cpu() : -1, all.map(a -> hard(v, a)), all))
                         .toList()));
