@@ -96,7 +96,7 @@ final class XenHypervisor implements Hypervisor {
     @Override
     public VcpuSnapshot vcpuSnapshot(boolean withAffinity) {
         return run("read the vCPUs of every domain",
-                new Attempt<>(Backend.HYPERCALL, () -> hypercall.snapshot(withAffinity, xenstore::name)),
+                new Attempt<>(Backend.HYPERCALL, () -> hypercall.snapshot(withAffinity, xenstore::keptName)),
                 new Attempt<>(Backend.XEND, () -> xend.snapshot(withAffinity ? OptionalInt.of(hostCpus()) : OptionalInt.empty())));
     }
 

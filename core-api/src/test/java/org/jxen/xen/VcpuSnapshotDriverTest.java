@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,34 @@ class VcpuSnapshotDriverTest {
             stack.hv.vcpuSnapshot(true);
             assertEquals(Map.of(Operation.SYSCTL_GETDOMAININFOLIST, 1L, Operation.DOMCTL_GETVCPUINFO, 8L,
                     Operation.DOMCTL_GETVCPUAFFINITY, 8L), XenStack.difference(before, stack.hypercalls()));
+        }
+    }
+
+    @Test
+    void namesAreReadOnceAndAgainWhenXenstoreSaysTheyChanged() throws Exception {
+        try (XenStack stack = XenStack.all()) {
+            stack.hv.vcpuSnapshot(false);
+            long requests = stack.xenstored.requestCount();
+            stack.hv.vcpuSnapshot(false);
+            assertEquals(requests, stack.xenstored.requestCount(), "a second pass asks xenstored nothing");
+
+            stack.host.xenstore().write("/local/domain/1/name", "web".getBytes(StandardCharsets.US_ASCII));
+            awaitNames(stack, List.of("Domain-0", "web"));
+            stack.host.destroyDomain(1);
+            stack.host.createDomain(1, "other", new UUID(7, 7), 2, 1);
+            awaitNames(stack, List.of("Domain-0", "other"));
+            assertEquals(new UUID(7, 7), stack.hv.vcpuSnapshot(false).domains().get(1).domain().uuid());
+        }
+    }
+
+    /** The watch's event comes on the client's thread, a moment after the change. */
+    private static void awaitNames(XenStack stack, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<String> names;
+        while (!(names = stack.hv.vcpuSnapshot(false).domains().stream().map(d -> d.domain().name()).toList())
+                .equals(expected)) {
+            assertTrue(System.nanoTime() < deadline, "names " + names + ", expected " + expected);
+            Thread.sleep(10);
         }
     }
 

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Every domain's vCPUs in one pass (issue 16) on the simulated host: 1, 32 and 256 domains of 4
  * vCPUs, all online, on 16 pCPUs. {@link #vcpuSnapshot} is the whole driver (one getdomaininfolist,
- * a getvcpuinfo per vCPU, and each domain's name from xenstore, as xentop's libxenstat reads it);
+ * a getvcpuinfo per vCPU; the names were read from xenstore in the first pass and are kept);
  * {@link #hypercallsOnly} is the same hypercalls through {@code XenHypercalls} alone, the part that
  * must grow with the vCPUs and nothing else.
  */
