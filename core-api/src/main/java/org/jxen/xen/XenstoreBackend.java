@@ -100,10 +100,15 @@ final class XenstoreBackend {
     }
 
     private void watchNames() {
-        if (namesWatch != null) {
+        if (namesWatch != null && client().isConnected()) {
             return;
         }
         synchronized (namesLock) {
+            if (namesWatch != null && !client().isConnected()) {
+                // Changes made while the connection is down reach no watch: read every name again.
+                forgetNames();
+                return;
+            }
             if (namesWatch == null) {
                 try {
                     namesWatch = client().watch(DOMAINS, this::domainsChanged);
@@ -126,9 +131,7 @@ final class XenstoreBackend {
                     namesWatchConfirmed = true;
                     return;
                 }
-                namesEpoch++;
-                nameChanges.clear();
-                names.clear();
+                forgetNames();
                 return;
             }
             String[] below = path.substring(DOMAINS.length() + 1).split("/", 3);
@@ -139,6 +142,13 @@ final class XenstoreBackend {
                 names.remove(domid);
             }
         }
+    }
+
+    /** Under {@link #namesLock}: every name is to be read again, and reads under way are not kept. */
+    private void forgetNames() {
+        namesEpoch++;
+        nameChanges.clear();
+        names.clear();
     }
 
     /** The id of the domain with this name, if one has it. */

@@ -24,6 +24,7 @@ import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.Operation;
 import org.jxen.testfixtures.host.SimDomain;
 import org.jxen.testfixtures.host.SimulatedHost;
+import org.jxen.testfixtures.xenstored.Misbehaviour;
 import org.junit.jupiter.api.Test;
 
 /** The all-domains read through each backend, what it costs Xen, and utilization against steered loads. */
@@ -89,6 +90,21 @@ class VcpuSnapshotDriverTest {
             stack.host.createDomain(1, "other", new UUID(7, 7), 2, 1);
             awaitNames(stack, List.of("Domain-0", "other"));
             assertEquals(new UUID(7, 7), stack.hv.vcpuSnapshot(false).domains().get(1).domain().uuid());
+        }
+    }
+
+    @Test
+    void aRenameWhileTheXenstoreConnectionWasDownIsSeen() throws Exception {
+        try (XenStack stack = XenStack.all()) {
+            stack.hv.vcpuSnapshot(false);
+            // The connection breaks on the next request (a listing: xend answers it instead)...
+            stack.xenstored.misbehave(new Misbehaviour.DropMidReply());
+            assertEquals(2, stack.hv.listDomains().size());
+            // ...and a rename then reaches no watch.
+            stack.host.xenstore().write("/local/domain/1/name", "web".getBytes(StandardCharsets.US_ASCII));
+            stack.xenstored.behave();
+            assertEquals(List.of("Domain-0", "web"),
+                    stack.hv.vcpuSnapshot(false).domains().stream().map(d -> d.domain().name()).toList());
         }
     }
 
