@@ -28,8 +28,9 @@ public record VcpuSnapshot(long takenAt, List<DomainVcpus> domains) {
 
     /**
      * Computes the CPU use of every domain of this snapshot since an earlier one: CPU-time delta
-     * over wall-time delta (each domain's own, between its two reads), in percent of one physical CPU. A domain is the same when its id and UUID
-     * are (an id reused by a new domain is a new domain). A domain new since {@code earlier} has no
+     * over wall-time delta (each domain's own, between its two reads), in percent of one physical
+     * CPU. A domain is the same when its id and UUID are (an id reused by a new domain is a new
+     * domain). A domain new since {@code earlier}, or not read after its read there, has no
      * figures; one gone since is not in the result; a vCPU offline now has no figure (its use up to
      * the moment it went down cannot be told apart from the interval), though the domain's figure
      * counts the CPU time it used.
