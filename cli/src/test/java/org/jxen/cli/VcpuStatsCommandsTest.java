@@ -104,19 +104,20 @@ class VcpuStatsCommandsTest {
 
     @Test
     void topInBatchModeWritesPlainFramesWhoseFiguresFollowTheSimulatedLoad() {
-        Cli.Result r = Cli.run("-c", "test:///default", "top", "--batch", "--iterations", "2", "--delay=0.3");
+        Cli.Result r = Cli.run("-c", "test:///default", "top", "--batch", "--iterations", "2", "--delay=1");
         assertEquals(0, r.status(), r.err());
         assertFalse(r.out().contains("\033"), "no screen control in batch mode");
         String[] frames = r.out().split("\n\n");
         assertEquals(2, frames.length, r.out());
-        assertTrue(frames[0].startsWith("jxen top: 2 domains, 6 of 8 vCPUs online, every 0.3 s\n"), frames[0]);
+        assertTrue(frames[0].startsWith("jxen top: 2 domains, 6 of 8 vCPUs online, every 1.0 s\n"), frames[0]);
         Map<String, String> first = figures(frames[0]);
         assertTrue(first.values().stream().allMatch("-"::equals), "no figure before an interval: " + first);
         Map<String, String> second = figures(frames[1]);
         // Every online vCPU of the default host runs at 100 % of a pCPU: Domain-0 has 4, demo 2.
-        assertEquals(400, Double.parseDouble(second.get("Domain-0")), 20, frames[1]);
-        assertEquals(200, Double.parseDouble(second.get("demo")), 10, frames[1]);
-        assertEquals(100, Double.parseDouble(second.get("demo/vCPU 0")), 5, frames[1]);
+        // 10 % of slack: a loaded machine may deschedule the reader between a domain's instant and its vCPUs.
+        assertEquals(400, Double.parseDouble(second.get("Domain-0")), 40, frames[1]);
+        assertEquals(200, Double.parseDouble(second.get("demo")), 20, frames[1]);
+        assertEquals(100, Double.parseDouble(second.get("demo/vCPU 0")), 10, frames[1]);
         assertEquals("-", second.get("demo/vCPU 2"), "an offline vCPU has no figure");
     }
 

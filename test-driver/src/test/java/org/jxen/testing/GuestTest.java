@@ -54,7 +54,7 @@ class GuestTest extends OnTheDefaultHost {
         demo.setVcpuLoad(0, 25);
         demo.setVcpuLoad(1, 0);
         VcpuSnapshot first = h.vcpuSnapshot(false);
-        Thread.sleep(400); // the interval itself: the figure is CPU time over wall time
+        Thread.sleep(1000); // the interval itself: the figure is CPU time over wall time
         DomainUsage usage = h.vcpuSnapshot(false).usageSince(first).get(1);
         assertEquals(25, usage.vcpus().get(0).percent().orElseThrow(), 4);
         assertEquals(0, usage.vcpus().get(1).percent().orElseThrow(), 0.0);
