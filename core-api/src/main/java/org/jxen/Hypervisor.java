@@ -76,6 +76,21 @@ public interface Hypervisor extends AutoCloseable {
     List<DomainIdentity> listDomains();
 
     /**
+     * Reads the vCPUs of every running domain in one pass, as a statistics collector polls (libvirt's
+     * {@code virConnectGetAllDomainStats} with {@code VIR_DOMAIN_STATS_VCPU}, {@code xl vcpu-list}
+     * without a domain). Through privcmd it costs one getdomaininfolist per 1024 domains and one
+     * getvcpuinfo per vCPU, plus one getvcpuaffinity per vCPU when {@code withAffinity}; through
+     * xend one domain list and one vcpuinfo per domain. A domain destroyed during the pass is left
+     * out, not an error.
+     *
+     * @param withAffinity whether to read each vCPU's hard and soft affinity too
+     * @return the domains in id order, and when they were read
+     * @throws JxenException OPERATION_INVALID after {@link #close()}; NO_SUPPORT when no backend
+     *     can read them; what Xen answered otherwise
+     */
+    VcpuSnapshot vcpuSnapshot(boolean withAffinity);
+
+    /**
      * Returns Domain-0, the domain the 2006 API addressed as a NULL domain.
      *
      * @return Domain-0

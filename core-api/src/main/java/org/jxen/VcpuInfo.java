@@ -19,6 +19,11 @@ public record VcpuInfo(int number, VcpuState state, long cpuTime, int cpu, CpuMa
         Arguments.notNull(state, "state");
         Arguments.notNull(hardAffinity, "hardAffinity");
         Arguments.notNull(softAffinity, "softAffinity");
+        check(number, state, cpuTime, cpu);
+    }
+
+    /** The invariants this and {@link VcpuSample} share. */
+    static void check(int number, VcpuState state, long cpuTime, int cpu) {
         if (number < 0) {
             throw JxenException.invalidArg("vCPU number " + number + " is negative");
         }

@@ -7,7 +7,8 @@ final class Grammar {
 
     /** Every command. */
     static final List<Syntax> COMMANDS = List.of(ListCommand.SYNTAX, NodeinfoCommand.SYNTAX, VcpuinfoCommand.SYNTAX,
-            VcpupinCommand.SYNTAX, SetvcpusCommand.SYNTAX, VcpucountCommand.SYNTAX, HelpCommand.SYNTAX,
+            VcpupinCommand.SYNTAX, SetvcpusCommand.SYNTAX, VcpucountCommand.SYNTAX, DomstatsCommand.SYNTAX,
+            TopCommand.SYNTAX, HelpCommand.SYNTAX,
             QuitCommand.SYNTAX);
     /** The host to connect to; only before the first command. */
     static final List<String> CONNECT = List.of("-c", "--connect");

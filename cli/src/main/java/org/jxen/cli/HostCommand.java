@@ -2,7 +2,8 @@ package org.jxen.cli;
 
 /** A jxen command that works on the host: the parser made it with its arguments, {@link #run} does the work. */
 sealed interface HostCommand extends Command
-        permits ListCommand, NodeinfoCommand, VcpuinfoCommand, VcpupinCommand, SetvcpusCommand, VcpucountCommand {
+        permits ListCommand, NodeinfoCommand, VcpuinfoCommand, VcpupinCommand, SetvcpusCommand, VcpucountCommand,
+        DomstatsCommand, TopCommand {
 
     /**
      * Does the command's work and prints its output.

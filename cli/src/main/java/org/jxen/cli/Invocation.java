@@ -106,7 +106,7 @@ final class Invocation {
     private Session connect(Call call) {
         try {
             URI uri = call.connect().isPresent() ? call.connect().get() : environment.defaultUri(err);
-            return new Session(Hypervisor.open(uri), out);
+            return new Session(Hypervisor.open(uri), out, in, environment.terminal());
         } catch (RuntimeException e) {
             report(e, call.debug());
             return null;

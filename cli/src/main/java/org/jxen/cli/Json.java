@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jxen.DomainIdentity;
+import org.jxen.DomainVcpus;
 import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
+import org.jxen.VcpuSample;
+import org.jxen.VcpuSnapshot;
 
 /**
  * The {@code --json} output of every command, with Jackson's streaming writer. Only this class
@@ -58,6 +61,53 @@ final class Json {
             g.writeNumberField("cpu_time_ns", v.cpuTime());
             g.writeStringField("affinity", v.hardAffinity().toString());
             g.writeStringField("soft_affinity", v.softAffinity().toString());
+        });
+    }
+
+    /**
+     * Prints {@code vcpuinfo} without a domain: an array of {domain, id, vcpu, state, cpu,
+     * cpu_time_ns, affinity, soft_affinity}, one per vCPU of every domain.
+     *
+     * @param out where to print
+     * @param all the snapshot, read with the affinities
+     */
+    static void vcpuList(PrintStream out, VcpuSnapshot all) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (DomainVcpus d : all.domains()) {
+                for (VcpuSample v : d.vcpus()) {
+                    object(g, v, (o, s) -> {
+                        o.writeStringField("domain", d.domain().name());
+                        o.writeNumberField("id", d.domain().id());
+                        o.writeNumberField("vcpu", s.number());
+                        o.writeStringField("state", s.state().name().toLowerCase(Locale.ROOT));
+                        o.writeNumberField("cpu", s.cpu());
+                        o.writeNumberField("cpu_time_ns", s.cpuTime());
+                        o.writeStringField("affinity", s.hardAffinity().orElseThrow().toString());
+                        o.writeStringField("soft_affinity", s.softAffinity().orElseThrow().toString());
+                    });
+                }
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /**
+     * Prints {@code domstats --vcpu}: an array with one object per domain holding {@code domain},
+     * {@code id}, {@code uuid} and libvirt's typed parameters by their names ({@code vcpu.current},
+     * {@code vcpu.maximum}, {@code vcpu.<n>.state}, {@code vcpu.<n>.time}).
+     *
+     * @param out where to print
+     * @param domains the domains
+     */
+    static void domainStats(PrintStream out, List<DomainVcpus> domains) {
+        array(out, domains, (g, d) -> {
+            g.writeStringField("domain", d.domain().name());
+            g.writeNumberField("id", d.domain().id());
+            g.writeStringField("uuid", d.domain().uuid().toString());
+            for (DomstatsCommand.Stat stat : DomstatsCommand.vcpuStats(d)) {
+                g.writeNumberField(stat.name(), stat.value());
+            }
         });
     }
 

@@ -3,8 +3,10 @@ package org.jxen.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -74,15 +76,27 @@ final class Parser {
         Syntax syntax = Grammar.find(first);
         List<String> values = new ArrayList<>();
         Set<String> flags = new HashSet<>();
+        Map<String, String> optionValues = new HashMap<>();
         boolean options = true;
         boolean help = false;
-        for (String word : words.subList(1, words.size())) {
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
             if (options && word.equals("--")) {
                 options = false;
             } else if (options && Grammar.HELP.contains(word)) {
                 help = true;
             } else if (options && isOption(word)) {
-                flags.add(flag(syntax, word));
+                int equals = word.indexOf('=');
+                Syntax.Flag flag = flag(syntax, equals < 0 ? word : word.substring(0, equals));
+                flags.add(flag.name());
+                if (flag.takesValue()) {
+                    if (equals < 0 && i + 1 == words.size()) {
+                        throw new UsageException("missing " + flag.value() + " after " + flag.name(), Usage.of(syntax));
+                    }
+                    optionValues.put(flag.name(), equals < 0 ? words.get(++i) : word.substring(equals + 1));
+                } else if (equals >= 0) {
+                    throw new UsageException(flag.name() + " takes no value", Usage.of(syntax));
+                }
             } else {
                 values.add(word);
             }
@@ -93,11 +107,11 @@ final class Parser {
         if (values.size() < syntax.required()) {
             throw new UsageException("missing " + syntax.params().get(values.size()).label(), Usage.of(syntax));
         }
-        if (values.size() > syntax.params().size()) {
+        if (values.size() > syntax.params().size() && !syntax.repeats()) {
             throw new UsageException("unexpected argument '" + values.get(syntax.params().size()) + "'",
                     Usage.of(syntax));
         }
-        return syntax.build().apply(new Arguments(syntax, values, flags));
+        return syntax.build().apply(new Arguments(syntax, values, flags, optionValues));
     }
 
     /** An option where a command's name belongs: help, the version, or an error. */
@@ -112,9 +126,10 @@ final class Parser {
     }
 
     /** Checks that a command has a flag. */
-    private static String flag(Syntax syntax, String option) {
-        if (syntax.hasFlag(option)) {
-            return option;
+    private static Syntax.Flag flag(Syntax syntax, String option) {
+        Syntax.Flag flag = syntax.flag(option);
+        if (flag != null) {
+            return flag;
         }
         throw unknownOption(option, Usage.of(syntax));
     }

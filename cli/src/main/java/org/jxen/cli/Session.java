@@ -1,6 +1,8 @@
 package org.jxen.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
 import org.jxen.Hypervisor;
 
 /**
@@ -11,16 +13,40 @@ final class Session implements AutoCloseable {
 
     private final Hypervisor hypervisor;
     private final PrintStream out;
+    private final InputStream in;
+    private final BooleanSupplier terminal;
 
     /**
      * Wraps an open connection.
      *
      * @param hypervisor the connection; the session closes it
      * @param out where commands print their results
+     * @param in where keys come from, for {@code top}
+     * @param terminal tells whether a person types at a terminal (asked only by {@code top})
      */
-    Session(Hypervisor hypervisor, PrintStream out) {
+    Session(Hypervisor hypervisor, PrintStream out, InputStream in, BooleanSupplier terminal) {
         this.hypervisor = hypervisor;
         this.out = out;
+        this.in = in;
+        this.terminal = terminal;
+    }
+
+    /**
+     * Returns where keys come from.
+     *
+     * @return standard input
+     */
+    InputStream in() {
+        return in;
+    }
+
+    /**
+     * Tells whether standard input is a terminal, so that {@code top} may put it in raw mode.
+     *
+     * @return true for a person at a terminal
+     */
+    boolean terminal() {
+        return terminal.getAsBoolean();
     }
 
     /**

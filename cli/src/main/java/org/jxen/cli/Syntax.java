@@ -27,18 +27,59 @@ record Syntax(String name, List<String> aliases, List<String> description, List<
      *
      * @param label its name in usage ({@code COUNT})
      * @param required whether it must be given; optional ones come after the required ones
+     * @param repeats whether it takes every argument from its position on (only the last one may)
      * @param description what it is
      */
-    record Param(String label, boolean required, String description) {
+    record Param(String label, boolean required, boolean repeats, String description) {
+
+        /**
+         * A parameter that takes one argument.
+         *
+         * @param label its name in usage
+         * @param required whether it must be given
+         * @param description what it is
+         */
+        Param(String label, boolean required, String description) {
+            this(label, required, false, description);
+        }
     }
 
     /**
-     * An option without a value.
+     * An option, with a value or without.
      *
      * @param name the option as typed ({@code --pretty})
+     * @param value the name of its value in usage ({@code S}), or empty when it takes none
      * @param description what it does
      */
-    record Flag(String name, String description) {
+    record Flag(String name, String value, String description) {
+
+        /**
+         * An option without a value.
+         *
+         * @param name the option as typed
+         * @param description what it does
+         */
+        Flag(String name, String description) {
+            this(name, "", description);
+        }
+
+        /**
+         * Tells whether the option takes a value ({@code --delay 2} or {@code --delay=2}).
+         *
+         * @return true when it has a value name
+         */
+        boolean takesValue() {
+            return !value.isEmpty();
+        }
+
+        /**
+         * Writes the option as usage shows it.
+         *
+         * @return {@code --delay S}, or the name alone
+         */
+        String usage() {
+            return takesValue() ? name + " " + value : name;
+        }
     }
 
     /**
@@ -72,7 +113,26 @@ record Syntax(String name, List<String> aliases, List<String> description, List<
      * @return true when one of its flags has that name
      */
     boolean hasFlag(String word) {
-        return flags.stream().anyMatch(f -> f.name().equals(word));
+        return flag(word) != null;
+    }
+
+    /**
+     * Finds one of its flags.
+     *
+     * @param word an option as typed, without {@code =VALUE}
+     * @return the flag, or null when it has none of that name
+     */
+    Flag flag(String word) {
+        return flags.stream().filter(f -> f.name().equals(word)).findFirst().orElse(null);
+    }
+
+    /**
+     * Tells whether its last parameter takes every remaining argument.
+     *
+     * @return true for {@code [DOMAIN...]}
+     */
+    boolean repeats() {
+        return !params.isEmpty() && params.getLast().repeats();
     }
 
     /**
@@ -103,11 +163,11 @@ record Syntax(String name, List<String> aliases, List<String> description, List<
         StringBuilder s = new StringBuilder();
         int open = 0;
         for (Param p : params) {
-            s.append(p.required() ? " " : " [").append(p.label());
+            s.append(p.required() ? " " : " [").append(p.label()).append(p.repeats() ? "..." : "");
             open += p.required() ? 0 : 1;
         }
         s.append("]".repeat(open));
-        flags.stream().filter(f -> withJson || f != JSON).forEach(f -> s.append(" [").append(f.name()).append(']'));
+        flags.stream().filter(f -> withJson || f != JSON).forEach(f -> s.append(" [").append(f.usage()).append(']'));
         return s.toString();
     }
 }

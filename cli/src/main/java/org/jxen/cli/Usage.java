@@ -20,7 +20,7 @@ final class Usage {
             new Row("-h, --help", "Show this help, or after a command, the command's."),
             new Row("-V, --version", "Print jxen's version."));
     private static final List<String> FOOTER = List.of(
-            "DOMAIN is a name, an id or a UUID. Every command but help and quit takes --json.",
+            "DOMAIN is a name, an id or a UUID. Every command but help, quit and top takes --json.",
             "Exit status: 0 when every command succeeded; else that of the first that failed:",
             "1 when the host refused it, 2 for a usage error (then nothing runs).");
     private static final Row COMMAND_HELP = new Row("-h, --help", "Show this help.");
@@ -75,7 +75,7 @@ final class Usage {
         }
         List<Row> rows = new ArrayList<>();
         command.params().forEach(p -> rows.add(new Row(p.label(), p.description())));
-        command.flags().forEach(f -> rows.add(new Row(f.name(), f.description())));
+        command.flags().forEach(f -> rows.add(new Row(f.usage(), f.description())));
         rows.add(COMMAND_HELP);
         rows(s, rows);
         return s.toString();

@@ -3,29 +3,48 @@ package org.jxen.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jxen.CpuMap;
+import org.jxen.DomainVcpus;
 import org.jxen.VcpuInfo;
+import org.jxen.VcpuSample;
+import org.jxen.VcpuSnapshot;
 import org.jxen.VcpuState;
 
 /**
- * {@code vcpuinfo DOMAIN}: every vCPU's state, physical CPU, CPU time and affinity, as virsh prints them.
+ * {@code vcpuinfo [DOMAIN]}: every vCPU's state, physical CPU, CPU time and affinity, as virsh prints
+ * them; without a domain, every domain's in one read, as {@code xl vcpu-list} lists them.
  *
- * @param domain the domain's name, id or UUID
+ * @param domain the domain's name, id or UUID; null for every domain
  * @param pretty whether to show the affinity as a cpuset
  * @param json whether to print JSON
  */
 record VcpuinfoCommand(String domain, boolean pretty, boolean json) implements HostCommand {
 
+    private static final Map<VcpuState, String> STATE_LETTERS = Map.of(VcpuState.RUNNING, "r--",
+            VcpuState.BLOCKED, "-b-", VcpuState.OFFLINE, "--p");
     private static final Syntax.Flag PRETTY = new Syntax.Flag("--pretty",
             "The affinity as a cpuset (0-3,8), not one y or - per CPU.");
-    /** Its grammar: the domain. */
+    private static final Syntax.Param ANY_DOMAIN = new Syntax.Param("DOMAIN", false,
+            "the domain: a name, an id or a UUID; without it, every running domain");
+    /** Its grammar: the domain, if one. */
     static final Syntax SYNTAX = new Syntax("vcpuinfo",
-            List.of("Show every vCPU of a domain: state, physical CPU, CPU time and affinity."),
-            List.of(Syntax.DOMAIN), List.of(PRETTY, Syntax.JSON),
+            List.of("Show every vCPU of a domain: state, physical CPU, CPU time and affinity.",
+                    "Without DOMAIN, every domain's vCPUs in one read, one line each, as xl vcpu-list."),
+            List.of(ANY_DOMAIN), List.of(PRETTY, Syntax.JSON),
             a -> new VcpuinfoCommand(a.text(0), a.has(PRETTY), a.has(Syntax.JSON)));
 
     @Override
     public void run(Session session) {
+        if (domain == null) {
+            VcpuSnapshot all = session.hypervisor().vcpuSnapshot(true);
+            if (json) {
+                Json.vcpuList(session.out(), all);
+            } else {
+                printAll(session.out(), all, session.hypervisor().nodeInfo().hostCpus());
+            }
+            return;
+        }
         List<VcpuInfo> vcpus = DomainLookup.find(session.hypervisor(), domain).vcpus();
         if (json) {
             Json.vcpus(session.out(), vcpus);
@@ -49,6 +68,30 @@ record VcpuinfoCommand(String domain, boolean pretty, boolean json) implements H
             }
             out.printf("%-15s %s%n", "CPU Affinity:", affinity(v.hardAffinity(), hostCpus));
         }
+    }
+
+    /**
+     * One line per vCPU in xl vcpu-list's columns; the state as xl writes it: r (running or
+     * runnable), b (blocked), p (offline: xl's "paused" column marks a vCPU that is down).
+     */
+    private static void printAll(PrintStream out, VcpuSnapshot all, int hostCpus) {
+        StringBuilder text = new StringBuilder(String.format("%-32s %5s %5s %5s %5s %9s %s%n",
+                "Name", "ID", "VCPU", "CPU", "State", "Time(s)", "Affinity (Hard / Soft)"));
+        CpuMap every = CpuMap.all(hostCpus);
+        for (DomainVcpus d : all.domains()) {
+            for (VcpuSample v : d.vcpus()) {
+                text.append(String.format(Locale.ROOT, "%-32s %5d %5d %5s   %s %9.1f  %s / %s%n", d.domain().name(),
+                        d.domain().id(), v.number(), v.cpu() < 0 ? "-" : Integer.toString(v.cpu()), STATE_LETTERS.get(v.state()),
+                        v.cpuTime() / 1e9, xlAffinity(v.hardAffinity().orElseThrow(), every),
+                        xlAffinity(v.softAffinity().orElseThrow(), every)));
+            }
+        }
+        out.print(text);
+    }
+
+    /** xl's word for every CPU the host can have. */
+    private static String xlAffinity(CpuMap cpus, CpuMap every) {
+        return cpus.equals(every) ? "all" : cpus.toString();
     }
 
     private String affinity(CpuMap cpus, int hostCpus) {

@@ -49,7 +49,7 @@ class ErrorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "vcpuinfo                | missing DOMAIN                    | jxen vcpuinfo ",
+        "vcpucount               | missing DOMAIN                    | jxen vcpucount ",
         "vcpuinfo demo extra     | unexpected argument 'extra'       | jxen vcpuinfo ",
         "setvcpus demo x         | bad COUNT 'x': not an integer     | jxen setvcpus ",
         "vcpupin demo x 1        | bad VCPU 'x': not an integer      | jxen vcpupin ",

@@ -75,7 +75,7 @@ class ParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "vcpuinfo                  | DOMAIN    | Usage: jxen vcpuinfo DOMAIN",
+        "vcpucount                 | DOMAIN    | Usage: jxen vcpucount DOMAIN",
         "setvcpus demo             | COUNT     | Usage: jxen setvcpus DOMAIN COUNT",
         "vcpuinfo demo extra       | 'extra'   | Usage: jxen vcpuinfo",
         "vcpupin demo 1 2 3        | '3'       | Usage: jxen vcpupin",
@@ -130,7 +130,8 @@ class ParserTest {
     @Test
     void theWholeHelpListsEveryCommandWithItsArguments() {
         String root = Usage.root();
-        for (String line : List.of("  list\n", "  vcpuinfo DOMAIN [--pretty]\n", "  vcpupin DOMAIN [VCPU [CPUSET]] [--soft]\n",
+        for (String line : List.of("  list\n", "  vcpuinfo [DOMAIN] [--pretty]\n",
+                "  domstats [DOMAIN...] [--vcpu]\n", "  top [--delay S] [--iterations N] [--batch]\n", "  vcpupin DOMAIN [VCPU [CPUSET]] [--soft]\n",
                 "  setvcpus DOMAIN COUNT\n", "  vcpucount DOMAIN\n", "  nodeinfo\n", "  help [COMMAND]\n", "  quit, exit\n")) {
             assertTrue(root.contains(line), line + " in\n" + root);
         }

@@ -3,13 +3,18 @@ package org.jxen.xen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
+import org.jxen.DomainIdentity;
+import org.jxen.DomainVcpus;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
+import org.jxen.VcpuSample;
+import org.jxen.VcpuSnapshot;
 import org.jxen.VcpuState;
 import org.jxen.hypercall.Affinity;
 import org.jxen.hypercall.DomainInfo;
@@ -28,6 +33,11 @@ final class HypercallBackend {
 
     /** getdomaininfolist batch: the size libxl uses. */
     private static final int LIST_BATCH = 1024;
+    /**
+     * A sanity bound on a domain's vCPUs, far above any domain Xen builds: it keeps a corrupt
+     * {@code max_vcpu_id} from sizing an all-domains read.
+     */
+    private static final int MAX_VCPUS = 65_536;
 
     private final BackendClient<XenHypercalls> hypercalls;
 
@@ -138,6 +148,52 @@ final class HypercallBackend {
         }
         // Still the same domain at the end, so the answer is never half another domain's.
         checked(target);
+        return vcpus;
+    }
+
+    /**
+     * Every domain's vCPUs: the domain list (one getdomaininfolist per {@value #LIST_BATCH}
+     * domains), then a getvcpuinfo per vCPU and, when asked, a getvcpuaffinity for both maps. A
+     * domain whose vCPUs answer ESRCH was destroyed since the list and is left out; Xen hands out
+     * domain ids in increasing order, so its id is not someone else's within one pass.
+     */
+    VcpuSnapshot snapshot(boolean withAffinity, IntFunction<String> names) {
+        List<DomainInfo> domains = domains();
+        XenHypercalls x = xen();
+        long takenAt = System.nanoTime();
+        List<DomainVcpus> all = new ArrayList<>(domains.size());
+        for (DomainInfo d : domains) {
+            int count = d.maxVcpuId() + 1;
+            if (count < 1 || count > MAX_VCPUS) {
+                throw new JxenException(ErrorCode.OPERATION_FAILED, "Xen reported max_vcpu_id " + d.maxVcpuId()
+                        + " for domain " + d.domain() + "; expected 0-" + (MAX_VCPUS - 1), Backend.HYPERCALL, null, null);
+            }
+            DomainIdentity identity = new DomainIdentity(d.domain(), names.apply(d.domain()), d.handle());
+            try {
+                all.add(new DomainVcpus(identity, System.nanoTime(), samples(x, d.domain(), count, withAffinity)));
+            } catch (HypercallException e) {
+                if (e.errno().orElse(null) != Errno.ESRCH) {
+                    throw failure("read the vCPUs of domain " + identity.name(), e);
+                }
+            }
+        }
+        return new VcpuSnapshot(takenAt, all);
+    }
+
+    private static List<VcpuSample> samples(XenHypercalls x, int domain, int count, boolean withAffinity) {
+        List<VcpuSample> vcpus = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(domain, i);
+            Optional<CpuMap> hard = Optional.empty();
+            Optional<CpuMap> soft = Optional.empty();
+            if (withAffinity) {
+                VcpuAffinities maps = x.vcpuAffinities(domain, i);
+                hard = Optional.of(CpuMap.fromBytes(maps.hard(), x.cpumapBytes()));
+                soft = Optional.of(CpuMap.fromBytes(maps.soft(), x.cpumapBytes()));
+            }
+            vcpus.add(new VcpuSample(i, VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(), v.online() ? v.cpu() : -1,
+                    hard, soft));
+        }
         return vcpus;
     }
 

@@ -16,6 +16,7 @@ import org.jxen.Hypervisor;
 import org.jxen.InterfaceVersions;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
+import org.jxen.VcpuSnapshot;
 import org.jxen.hypercall.DomainInfo;
 import org.jxen.internal.Arguments;
 import org.jxen.xen.FallbackPolicy.Attempt;
@@ -90,6 +91,13 @@ final class XenHypervisor implements Hypervisor {
                         .map(d -> new DomainIdentity(d.domain(), xenstore.name(d.domain()), d.handle()))
                         .toList()),
                 new Attempt<>(Backend.XEND, xend::domains));
+    }
+
+    @Override
+    public VcpuSnapshot vcpuSnapshot(boolean withAffinity) {
+        return run("read the vCPUs of every domain",
+                new Attempt<>(Backend.HYPERCALL, () -> hypercall.snapshot(withAffinity, xenstore::keptName)),
+                new Attempt<>(Backend.XEND, () -> xend.snapshot(withAffinity ? OptionalInt.of(hostCpus()) : OptionalInt.empty())));
     }
 
     @Override

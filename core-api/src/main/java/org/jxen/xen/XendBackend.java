@@ -1,18 +1,25 @@
 package org.jxen.xen;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jxen.Backend;
 import org.jxen.CpuMap;
 import org.jxen.DomainIdentity;
+import org.jxen.DomainVcpus;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
 import org.jxen.VcpuInfo;
+import org.jxen.VcpuSample;
+import org.jxen.VcpuSnapshot;
 import org.jxen.VcpuState;
 import org.jxen.xend.XendClient;
 import org.jxen.xend.XendDomain;
@@ -97,15 +104,46 @@ final class XendBackend {
     /** The vCPUs; {@code hostCpus} sizes the "no restriction" map xend shows as an empty list. */
     List<VcpuInfo> vcpus(Target target, int hostCpus) {
         CpuMap all = CpuMap.all(hostCpus);
-        return call("read the vCPUs of " + target, () -> client().vcpuInfo(target.uuid().toString()))
-                .vcpus().stream()
-                .sorted(Comparator.comparingInt(XendVcpu::number))
+        return xendVcpus(target.toString(), target.uuid())
                 .map(v -> new VcpuInfo(v.number(), VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(),
-                        v.online() ? v.cpu() : -1,
-                        // xend shows "no restriction" as an empty list.
-                        v.cpumap().isEmpty() ? all : CpuMap.ofCpus(v.cpumap().stream().mapToInt(Integer::intValue).toArray()),
-                        all))
+                        v.online() ? v.cpu() : -1, hard(v, all), all))
                 .toList();
+    }
+
+    /**
+     * Every running domain's vCPUs: one domain list, then one op=vcpuinfo per domain; a domain
+     * destroyed since the list (xend answers 404) is left out. The affinities come with vcpuinfo
+     * anyway, so {@code hostCpus} (present when they are asked for) costs nothing more.
+     */
+    VcpuSnapshot snapshot(OptionalInt hostCpus) {
+        List<DomainIdentity> domains = domains();
+        Optional<CpuMap> all = hostCpus.isPresent() ? Optional.of(CpuMap.all(hostCpus.getAsInt())) : Optional.empty();
+        long takenAt = System.nanoTime();
+        List<DomainVcpus> read = new ArrayList<>(domains.size());
+        for (DomainIdentity d : domains) {
+            try {
+                read.add(new DomainVcpus(d, System.nanoTime(), xendVcpus("domain " + d.name(), d.uuid())
+                        .map(v -> new VcpuSample(v.number(), VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(),
+                                v.online() ? v.cpu() : -1, all.map(a -> hard(v, a)), all))
+                        .toList()));
+            } catch (JxenException e) {
+                if (e.code() != ErrorCode.NO_DOMAIN) {
+                    throw e;
+                }
+            }
+        }
+        return new VcpuSnapshot(takenAt, read);
+    }
+
+    private Stream<XendVcpu> xendVcpus(String domain, UUID uuid) {
+        return call("read the vCPUs of " + domain, () -> client().vcpuInfo(uuid.toString()))
+                .vcpus().stream()
+                .sorted(Comparator.comparingInt(XendVcpu::number));
+    }
+
+    /** xend shows "no restriction" as an empty list. */
+    private static CpuMap hard(XendVcpu v, CpuMap all) {
+        return v.cpumap().isEmpty() ? all : CpuMap.ofCpus(v.cpumap().stream().mapToInt(Integer::intValue).toArray());
     }
 
     void pin(Target target, int vcpu, CpuMap cpus) {

@@ -1,12 +1,17 @@
 package org.jxen.xen;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jxen.Backend;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
+import org.jxen.xenstore.Watch;
+import org.jxen.xenstore.WatchEvent;
 import org.jxen.xenstore.Xenstore;
 import org.jxen.xenstore.XenstoreClient;
 import org.jxen.xenstore.XenstoreConnectionException;
@@ -23,7 +28,20 @@ import org.jxen.xenstore.XenstoreTimeoutException;
  */
 final class XenstoreBackend {
 
+    private static final String DOMAINS = "/local/domain";
+
     private final BackendClient<XenstoreClient> store;
+    /** Names kept between all-domains reads, by domain id; see {@link #keptName}. */
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
+    /** Guards what follows and every change to {@link #names}, so that a stale read is never kept. */
+    private final Object namesLock = new Object();
+    /** Changes xenstore reported per domain id (ids are below 32,752, so this stays small). */
+    private final Map<Integer, Long> nameChanges = new HashMap<>();
+    /** Bumped when every name must be read again (the watch's first event, a reconnection). */
+    private long namesEpoch;
+    /** Whether the event xenstored sends when the watch is set has come (it reports no change). */
+    private boolean namesWatchConfirmed;
+    private volatile Watch namesWatch;
 
     XenstoreBackend(BackendClient<XenstoreClient> store) {
         this.store = store;
@@ -51,6 +69,86 @@ final class XenstoreBackend {
         } catch (XenstoreException e) {
             throw failure("read the name of domain " + domid, e);
         }
+    }
+
+    /**
+     * The name of a domain as {@link #name} reads it, kept for the next all-domains read: one watch
+     * on /local/domain (set with the first call) forgets a name when its domain's directory or
+     * name node changes, so a pass over known domains costs no xenstore round trip, and a domain
+     * renamed, destroyed or replaced under its id is read again. xentop reads every name every time.
+     */
+    String keptName(int domid) {
+        watchNames();
+        String known = names.get(domid);
+        if (known != null) {
+            return known;
+        }
+        long epoch;
+        long changes;
+        synchronized (namesLock) {
+            epoch = namesEpoch;
+            changes = nameChanges.getOrDefault(domid, 0L);
+        }
+        String read = name(domid);
+        synchronized (namesLock) {
+            // A change reported while the name was being read may postdate the read: keep nothing then.
+            if (epoch == namesEpoch && changes == nameChanges.getOrDefault(domid, 0L)) {
+                names.put(domid, read);
+            }
+        }
+        return read;
+    }
+
+    private void watchNames() {
+        if (namesWatch != null && client().isConnected()) {
+            return;
+        }
+        synchronized (namesLock) {
+            if (namesWatch != null && !client().isConnected()) {
+                // Changes made while the connection is down reach no watch: read every name again.
+                forgetNames();
+                return;
+            }
+            if (namesWatch == null) {
+                try {
+                    namesWatch = client().watch(DOMAINS, this::domainsChanged);
+                } catch (XenstoreException e) {
+                    throw failure("watch the domain names", e);
+                }
+            }
+        }
+    }
+
+    /** A change at or below /local/domain: only a domain's directory itself or its name node matters. */
+    private void domainsChanged(WatchEvent event) {
+        String path = event.path();
+        synchronized (namesLock) {
+            if (!path.startsWith(DOMAINS + "/")) {
+                // The event of the watch being set: the first one says nothing (every read comes
+                // after the watch was set); a later one is the client setting it again after a
+                // reconnection, when anything may have changed unseen.
+                if (!namesWatchConfirmed) {
+                    namesWatchConfirmed = true;
+                    return;
+                }
+                forgetNames();
+                return;
+            }
+            String[] below = path.substring(DOMAINS.length() + 1).split("/", 3);
+            if ((below.length == 1 || (below.length == 2 && below[1].equals("name")))
+                    && below[0].length() <= 5 && below[0].chars().allMatch(c -> c >= '0' && c <= '9') && !below[0].isEmpty()) {
+                int domid = Integer.parseInt(below[0]);
+                nameChanges.merge(domid, 1L, Long::sum);
+                names.remove(domid);
+            }
+        }
+    }
+
+    /** Under {@link #namesLock}: every name is to be read again, and reads under way are not kept. */
+    private void forgetNames() {
+        namesEpoch++;
+        nameChanges.clear();
+        names.clear();
     }
 
     /** The id of the domain with this name, if one has it. */

@@ -8,6 +8,7 @@ import org.jxen.DomainIdentity;
 import org.jxen.Hypervisor;
 import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
+import org.jxen.VcpuSnapshot;
 
 /**
  * A hypervisor that fails the test when asked anything: the facade over it proves that bad
@@ -33,6 +34,11 @@ final class UnreachableHost implements Hypervisor {
     @Override
     public List<DomainIdentity> listDomains() {
         throw touched("listDomains()");
+    }
+
+    @Override
+    public VcpuSnapshot vcpuSnapshot(boolean withAffinity) {
+        throw touched("vcpuSnapshot(boolean)");
     }
 
     @Override

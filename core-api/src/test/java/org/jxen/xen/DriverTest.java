@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,32 +98,14 @@ class DriverTest {
     @Test
     void readingVcpusCostsWhatLibxenctrlSpendsPlusTheIdentityChecks() {
         Domain demo = stack.hv.domain("demo");
-        Map<Operation, Long> before = hypercalls();
+        Map<Operation, Long> before = stack.hypercalls();
         demo.vcpus();
-        Map<Operation, Long> after = hypercalls();
+        Map<Operation, Long> after = stack.hypercalls();
         // Per vCPU getvcpuinfo and one getvcpuaffinity for both maps (as xc_vcpu_getaffinity does);
         // getdomaininfo before the loop and after it, to be sure the domain is still the same one.
         // Nothing else: no physinfo, no list, no write.
         assertEquals(Map.of(Operation.DOMCTL_GETDOMAININFO, 2L, Operation.DOMCTL_GETVCPUINFO, 4L,
-                Operation.DOMCTL_GETVCPUAFFINITY, 4L), difference(before, after));
-    }
-
-    private Map<Operation, Long> hypercalls() {
-        Map<Operation, Long> counts = new EnumMap<>(Operation.class);
-        for (Operation op : Operation.values()) {
-            counts.put(op, stack.privcmd.calls(op));
-        }
-        return counts;
-    }
-
-    private static Map<Operation, Long> difference(Map<Operation, Long> before, Map<Operation, Long> after) {
-        Map<Operation, Long> d = new EnumMap<>(Operation.class);
-        after.forEach((op, n) -> {
-            if (n > before.get(op)) {
-                d.put(op, n - before.get(op));
-            }
-        });
-        return d;
+                Operation.DOMCTL_GETVCPUAFFINITY, 4L), XenStack.difference(before, after));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +33,12 @@ import org.jxen.InterfaceVersions;
 import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuCount;
+import org.jxen.DomainUsage;
+import org.jxen.DomainVcpus;
 import org.jxen.VcpuInfo;
+import org.jxen.VcpuSample;
+import org.jxen.VcpuSnapshot;
+import org.jxen.VcpuUsage;
 import org.jxen.VcpuState;
 
 /**
@@ -58,17 +65,24 @@ class NullArgumentsTest {
 
     /** Each API type, with the instance its instance methods are called on (null: static members only). */
     private static Map<Class<?>, Object> targets() {
-        return Map.of(
-                Hypervisor.class, stack.hv,
-                Domain.class, demo,
-                CpuMap.class, CpuMap.ofCpus(1, 2),
-                CpuMaps.class, CpuMaps.class,
-                DomainIdentity.class, demo.identity(),
-                VcpuInfo.class, demo.vcpus().getFirst(),
-                NodeInfo.class, stack.hv.nodeInfo(),
-                VcpuCount.class, new VcpuCount(1, 2),
-                InterfaceVersions.class, new InterfaceVersions(0x15, 0x15),
-                XenDriver.Builder.class, XenDriver.builder());
+        VcpuSnapshot snapshot = stack.hv.vcpuSnapshot(false);
+        DomainUsage usage = stack.hv.vcpuSnapshot(false).usageSince(snapshot).getFirst();
+        return Map.ofEntries(
+                Map.entry(Hypervisor.class, stack.hv),
+                Map.entry(Domain.class, demo),
+                Map.entry(CpuMap.class, CpuMap.ofCpus(1, 2)),
+                Map.entry(CpuMaps.class, CpuMaps.class),
+                Map.entry(DomainIdentity.class, demo.identity()),
+                Map.entry(VcpuInfo.class, demo.vcpus().getFirst()),
+                Map.entry(NodeInfo.class, stack.hv.nodeInfo()),
+                Map.entry(VcpuCount.class, new VcpuCount(1, 2)),
+                Map.entry(InterfaceVersions.class, new InterfaceVersions(0x15, 0x15)),
+                Map.entry(XenDriver.Builder.class, XenDriver.builder()),
+                Map.entry(VcpuSnapshot.class, snapshot),
+                Map.entry(DomainVcpus.class, snapshot.domains().getFirst()),
+                Map.entry(VcpuSample.class, snapshot.domains().getFirst().vcpus().getFirst()),
+                Map.entry(DomainUsage.class, usage),
+                Map.entry(VcpuUsage.class, usage.vcpus().getFirst()));
     }
 
     @TestFactory
@@ -138,7 +152,12 @@ class NullArgumentsTest {
                 CpuMap.class, CpuMap.ofCpus(1),
                 UUID.class, UUID.randomUUID(),
                 URI.class, URI.create("xen:///"),
-                VcpuState.class, VcpuState.RUNNING);
+                VcpuState.class, VcpuState.RUNNING,
+                List.class, List.of(),
+                Optional.class, Optional.empty(),
+                OptionalDouble.class, OptionalDouble.empty(),
+                DomainIdentity.class, new DomainIdentity(1, "demo", new UUID(0, 1)),
+                VcpuSnapshot.class, new VcpuSnapshot(0, List.of()));
         Object value = values.get(type);
         if (value == null) {
             throw new AssertionError("no plausible value for " + type + ": add one");

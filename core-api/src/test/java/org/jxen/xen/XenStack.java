@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jxen.Backend;
 import org.jxen.Hypervisor;
+import org.jxen.hypercall.Operation;
 import org.jxen.testfixtures.host.SimulatedHost;
 import org.jxen.testfixtures.privcmd.FakePrivcmd;
 import org.jxen.testfixtures.xend.FakeXend;
@@ -85,6 +88,26 @@ final class XenStack implements AutoCloseable {
             Files.deleteIfExists(xend.socketPath());
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** How many calls of each hypercall reached the fake device so far. */
+    Map<Operation, Long> hypercalls() {
+        Map<Operation, Long> counts = new EnumMap<>(Operation.class);
+        for (Operation op : Operation.values()) {
+            counts.put(op, privcmd.calls(op));
+        }
+        return counts;
+    }
+
+    /** The hypercalls made between two counts, only those that were. */
+    static Map<Operation, Long> difference(Map<Operation, Long> before, Map<Operation, Long> after) {
+        Map<Operation, Long> d = new EnumMap<>(Operation.class);
+        after.forEach((op, n) -> {
+            if (n > before.get(op)) {
+                d.put(op, n - before.get(op));
+            }
+        });
+        return d;
     }
 
     /** A BitSet of the given CPUs, for comparing with the simulated host's affinities. */

@@ -8,6 +8,7 @@ import org.jxen.DomainIdentity;
 import org.jxen.Hypervisor;
 import org.jxen.InterfaceVersions;
 import org.jxen.NodeInfo;
+import org.jxen.VcpuSnapshot;
 import org.jxen.testing.SimulatedXen;
 
 /**
@@ -53,6 +54,11 @@ final class HostConnection implements Hypervisor {
     @Override
     public List<DomainIdentity> listDomains() {
         return driver.listDomains();
+    }
+
+    @Override
+    public VcpuSnapshot vcpuSnapshot(boolean withAffinity) {
+        return driver.vcpuSnapshot(withAffinity);
     }
 
     @Override

@@ -116,6 +116,30 @@ public final class Guest {
     }
 
     /**
+     * Makes a vCPU use a share of one physical CPU from now on, while it is online: its CPU time
+     * then grows by that share of wall time, so a test knows the utilization jxen should report
+     * ({@code VcpuSnapshot.usageSince}). Every vCPU starts at 100 (busy).
+     *
+     * @param vcpu 0 to {@link #maxVcpus()} - 1
+     * @param percent 0 (idle) to 100 (busy)
+     * @throws IllegalArgumentException for a vCPU or a share out of range
+     */
+    public void setVcpuLoad(int vcpu, int percent) {
+        vcpu(vcpu).setLoad(Require.between(percent, "load of vCPU " + vcpu + " of " + name() + " in percent", 0, 100));
+    }
+
+    /**
+     * Returns the share of one physical CPU a vCPU uses while online.
+     *
+     * @param vcpu 0 to {@link #maxVcpus()} - 1
+     * @return percent, 0 to 100
+     * @throws IllegalArgumentException for a vCPU out of range
+     */
+    public int vcpuLoad(int vcpu) {
+        return vcpu(vcpu).load();
+    }
+
+    /**
      * Makes the guest ignore its {@code cpu/<n>/availability} nodes, as a guest without Xen's
      * CPU-hotplug driver does: {@code setVcpus} succeeds (xenstore changes) but no vCPU comes up
      * or goes down.

@@ -10,16 +10,16 @@ import org.jxen.hypercall.Operation;
 public enum Hypercall {
     /** sysctl physinfo: the host's CPUs; {@code Hypervisor.nodeInfo()}, and before every pin to size the map. */
     PHYSINFO(Operation.SYSCTL_PHYSINFO),
-    /** sysctl getdomaininfolist: {@code Hypervisor.listDomains()} and lookup by UUID. */
+    /** sysctl getdomaininfolist: {@code Hypervisor.listDomains()}, {@code vcpuSnapshot} and lookup by UUID. */
     DOMAIN_LIST(Operation.SYSCTL_GETDOMAININFOLIST),
     /**
      * domctl getdomaininfo: lookup by id or name, {@code Domain.vcpuCount()}, and the check at the
      * start of every {@code Domain} call that the domain is still the one looked up.
      */
     DOMAIN_INFO(Operation.DOMCTL_GETDOMAININFO),
-    /** domctl getvcpuinfo: state, CPU time and pCPU of one vCPU; {@code Domain.vcpus()}. */
+    /** domctl getvcpuinfo: state, CPU time and pCPU of one vCPU; {@code Domain.vcpus()}, {@code Hypervisor.vcpuSnapshot}. */
     VCPU_INFO(Operation.DOMCTL_GETVCPUINFO),
-    /** domctl getvcpuaffinity: one vCPU's hard and soft affinity; {@code Domain.vcpus()}. */
+    /** domctl getvcpuaffinity: one vCPU's hard and soft affinity; {@code Domain.vcpus()}, {@code vcpuSnapshot(true)}. */
     GET_VCPU_AFFINITY(Operation.DOMCTL_GETVCPUAFFINITY),
     /** domctl setvcpuaffinity: {@code Domain.pinVcpu} and {@code Domain.pinVcpuSoft}. */
     SET_VCPU_AFFINITY(Operation.DOMCTL_SETVCPUAFFINITY);

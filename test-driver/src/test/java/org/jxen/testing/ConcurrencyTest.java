@@ -3,8 +3,10 @@ package org.jxen.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jxen.Domain;
 import org.jxen.ErrorCode;
@@ -43,6 +45,37 @@ class ConcurrencyTest {
                 assertTrue(t instanceof JxenException, "round " + round + " ended with " + t);
                 assertEquals(ErrorCode.NO_DOMAIN, ((JxenException) t).code(), t::toString);
             }
+        }
+    }
+
+    @Test
+    void allDomainsReadsWhileDomainsComeAndGoLeaveTheGoneOnesOutAndNeverFail() throws InterruptedException {
+        try (SimulatedXen xen = SimulatedXen.builder().cpus(8).domain("steady", 4, 2).build(); Hypervisor h = xen.connect()) {
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            AtomicInteger passes = new AtomicInteger();
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        List<String> names = h.vcpuSnapshot(false).domains().stream().map(d -> d.domain().name()).toList();
+                        if (!names.containsAll(List.of("Domain-0", "steady"))) {
+                            throw new AssertionError("a domain that stayed is missing: " + names);
+                        }
+                        passes.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    failed.set(t);
+                }
+            });
+            for (int round = 0; round < ROUNDS * 10; round++) {
+                xen.addDomain("churn-" + round, 4, 2);
+                xen.destroyDomain("churn-" + round);
+            }
+            reader.interrupt();
+            reader.join(TimeUnit.SECONDS.toMillis(20));
+            assertEquals(null, failed.get(), () -> "after " + passes.get() + " passes: " + failed.get());
+            assertTrue(passes.get() > 0, "the reader read");
+            assertEquals(List.of("Domain-0", "steady"),
+                    h.vcpuSnapshot(false).domains().stream().map(d -> d.domain().name()).toList());
         }
     }
 }

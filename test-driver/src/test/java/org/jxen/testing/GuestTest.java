@@ -11,9 +11,11 @@ import java.util.List;
 import org.jxen.CpuMap;
 import org.jxen.Domain;
 import org.jxen.DomainIdentity;
+import org.jxen.DomainUsage;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.VcpuCount;
+import org.jxen.VcpuSnapshot;
 import org.jxen.VcpuState;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,24 @@ class GuestTest extends OnTheDefaultHost {
         assertNotEquals(guest.id(), again.id());
         assertEquals(ErrorCode.NO_DOMAIN, assertThrows(JxenException.class, demo::vcpuCount).code());
         assertEquals(new VcpuCount(1, 2), h.domain("demo").vcpuCount());
+    }
+
+    @Test
+    void aVcpuRunsAtTheLoadTheTestSetsAndJxenMeasuresIt() throws InterruptedException {
+        Guest demo = xen.guest("demo");
+        assertEquals(100, demo.vcpuLoad(0), "busy unless told otherwise");
+        demo.setVcpuLoad(0, 25);
+        demo.setVcpuLoad(1, 0);
+        VcpuSnapshot first = h.vcpuSnapshot(false);
+        Thread.sleep(1000); // the interval itself: the figure is CPU time over wall time
+        DomainUsage usage = h.vcpuSnapshot(false).usageSince(first).get(1);
+        assertEquals(25, usage.vcpus().get(0).percent().orElseThrow(), 4);
+        assertEquals(0, usage.vcpus().get(1).percent().orElseThrow(), 0.0);
+        assertEquals(25, usage.percent().orElseThrow(), 4);
+        assertThrows(IllegalArgumentException.class, () -> demo.setVcpuLoad(0, 101));
+        assertThrows(IllegalArgumentException.class, () -> demo.setVcpuLoad(0, -1));
+        assertThrows(IllegalArgumentException.class, () -> demo.setVcpuLoad(4, 50));
+        assertEquals(25, demo.vcpuLoad(0), "a refused change changes nothing");
     }
 
     @Test

@@ -252,6 +252,17 @@ public final class XenstoreClient implements Xenstore, AutoCloseable {
         link.connection().close();
     }
 
+    /**
+     * Tells whether the connection is up. After xenstored went away or broke the protocol it is
+     * down until the next request opens a new one and sets the watches again: events of changes
+     * made in between are lost, so whoever keeps state on watches must read it again.
+     *
+     * @return false from the moment the connection failed (or this client was closed) until the next request
+     */
+    public boolean isConnected() {
+        return !closed && link.connection().isOpen();
+    }
+
     /** The requests of a working connection: a new one when the last one broke. */
     private Requests requests() {
         return current().requests();

@@ -111,6 +111,11 @@ final class Xl {
         return parseVcpuList(run("xl", "vcpu-list", domain));
     }
 
+    /** {@code xl vcpu-list} with no argument: every domain's vCPUs, in domain id order. */
+    static List<Vcpu> vcpuListAll() {
+        return parseVcpuList(run("xl", "vcpu-list"));
+    }
+
     /** {@code xl info}. */
     static Map<String, String> info() {
         return parseInfo(run("xl", "info"));

@@ -29,6 +29,28 @@ class XlParseTest {
     }
 
     @Test
+    void vcpuListOfEveryDomainKeepsEachRowsDomain() {
+        // xl vcpu-list with no argument: Domain-0's vCPUs, then each guest's, in domain id order.
+        List<Xl.Vcpu> vcpus = Xl.parseVcpuList("""
+                Name                                ID  VCPU   CPU State   Time(s) Affinity (Hard / Soft)
+                Domain-0                             0     0    1   r--     151.0  all / all
+                Domain-0                             0     1    3   -b-     148.2  all / all
+                jxen-it-00c0ffee                     5     0    0   r--      98.6  all / all
+                jxen-it-00c0ffee                     5     1    2   -b-       1.3  all / all
+                jxen-it-00c0ffee                     5     2    -   --p       0.4  all / all
+                jxen-it-00c0ffee                     5     3    -   --p       0.3  all / all
+                jxen-it-deadbeef                     6     0    3   -b-       0.9  0-1 / all
+                jxen-it-deadbeef                     6     1    2   -b-       0.8  all / 2
+                """);
+        assertEquals(8, vcpus.size());
+        assertEquals(List.of(0, 0, 5, 5, 5, 5, 6, 6), vcpus.stream().map(Xl.Vcpu::domid).toList());
+        assertEquals(new Xl.Vcpu("jxen-it-00c0ffee", 5, 0, 0, "r--", 98.6, "all", "all"), vcpus.get(2));
+        assertEquals(List.of(true, true, true, true, false, false, true, true),
+                vcpus.stream().map(Xl.Vcpu::online).toList());
+        assertEquals(new Xl.Vcpu("jxen-it-deadbeef", 6, 1, 2, "-b-", 0.8, "all", "2"), vcpus.get(7));
+    }
+
+    @Test
     void listVerbose() {
         // xl separates some of the header's columns with tabs.
         List<Xl.ListedDomain> domains = Xl.parseList("""

@@ -13,7 +13,10 @@ public final class SimVcpu {
     private boolean online;
     private boolean blocked;
     private long cpuTimeNs;
+    /** Since when {@link #cpuTimeNs} has not counted the running time (the last change of state or load). */
     private long onlineSinceNs;
+    /** The share of one pCPU the vCPU uses while online, in percent. */
+    private int loadPercent = 100;
     private int pcpu;
     private BitSet hard;
     private BitSet soft;
@@ -57,11 +60,7 @@ public final class SimVcpu {
             if (up == online) {
                 return;
             }
-            long now = host.now();
-            if (online) {
-                cpuTimeNs += now - onlineSinceNs;
-            }
-            onlineSinceNs = now;
+            settle();
             online = up;
         }
     }
@@ -106,8 +105,49 @@ public final class SimVcpu {
      */
     public long cpuTimeNs() {
         synchronized (host.lock()) {
-            return online ? cpuTimeNs + host.now() - onlineSinceNs : cpuTimeNs;
+            return online ? cpuTimeNs + ranSince(host.now()) : cpuTimeNs;
         }
+    }
+
+    /**
+     * Returns the share of one pCPU the vCPU uses while online.
+     *
+     * @return percent, 100 by default
+     */
+    public int load() {
+        synchronized (host.lock()) {
+            return loadPercent;
+        }
+    }
+
+    /**
+     * Makes the vCPU use a share of one pCPU from now on, while online: its CPU time then grows by
+     * that share of the host's clock, so that a test knows the utilization it should measure.
+     *
+     * @param percent 0 (idle) to 100 (busy)
+     * @throws IllegalArgumentException outside that range
+     */
+    public void setLoad(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("load " + percent + "% is out of range 0-100");
+        }
+        synchronized (host.lock()) {
+            settle();
+            loadPercent = percent;
+        }
+    }
+
+    /** Books the time run so far at the current load, so that a change applies from now on. */
+    private void settle() {
+        long now = host.now();
+        if (online) {
+            cpuTimeNs += ranSince(now);
+        }
+        onlineSinceNs = now;
+    }
+
+    private long ranSince(long now) {
+        return (now - onlineSinceNs) * loadPercent / 100;
     }
 
     /**
