@@ -77,6 +77,22 @@ class LauncherTest {
     }
 
     @Test
+    void twoInstallationsOnOneMachineKeepTheirOwnCaches() throws IOException {
+        Path first = cachePath(Map.of());
+        Path otherLib = Files.createDirectories(tmp.resolve("elsewhere/lib"));
+        for (String jar : List.of("jxen-cli.jar", "jxen-core-api.jar")) {
+            Files.copy(lib.resolve(jar), otherLib.resolve(jar));
+        }
+        Result train = run(List.of(LAUNCHER.toString(), javaHome.toString(), lib.toString()), Map.of("JXEN_STARTUP_CACHE", "train"));
+        assertEquals(0, train.status(), train.err());
+        Result other = run(List.of(LAUNCHER.toString(), javaHome.toString(), otherLib.toString()), Map.of("JXEN_STARTUP_CACHE", "train"));
+        assertEquals(0, other.status(), other.err());
+        assertTrue(Files.isRegularFile(first), "the first installation's cache survives the second's training");
+        assertNotEquals(machinePart(first), machinePart(Path.of(run(List.of(LAUNCHER.toString(), javaHome.toString(),
+                otherLib.toString()), Map.of("JXEN_STARTUP_CACHE", "path")).out().strip())));
+    }
+
+    @Test
     void anotherJdkBuildGetsAnotherCache() throws IOException {
         Path before = cachePath(Map.of());
         Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"25.0.2\"\nJAVA_RUNTIME_VERSION=\"25.0.2+10-LTS\"\n");
@@ -134,6 +150,27 @@ class LauncherTest {
         assertTrue(Files.isRegularFile(current));
         assertFalse(Files.exists(old), "this machine's cache of the older jars");
         assertTrue(Files.exists(foreign), "another machine's cache");
+    }
+
+    /** A training run that fails is not repeated by every later call; asking to train tries again. */
+    @Test
+    void aFailedTrainingIsNotRepeatedOnEveryCall() throws IOException {
+        Path java = javaHome.resolve("bin/java");
+        Files.writeString(java, """
+                #!/bin/sh
+                echo "$*" >> "%s"
+                exit 1
+                """.formatted(javaLog));
+        Path cache = cachePath(Map.of());
+        Result first = launch("list");
+        assertTrue(first.err().contains("could not be written"), first.err());
+        Result second = launch("list");
+        assertEquals("", second.err());
+        assertEquals(3, Files.readAllLines(javaLog).size(), "one training run, then the two calls without a cache");
+        assertFalse(Files.exists(cache));
+        Result again = run(List.of(LAUNCHER.toString(), javaHome.toString(), lib.toString()), Map.of("JXEN_STARTUP_CACHE", "train"));
+        assertEquals(1, again.status());
+        assertEquals(4, Files.readAllLines(javaLog).size(), "train tries again");
     }
 
     @Test

@@ -874,7 +874,9 @@ class XenDom0Test {
     /** Runs the jxen CLI, which must succeed, and returns its output. */
     private String jxen(String... args) {
         List<String> command = jxenCommand(List.of(args));
+        long start = System.nanoTime();
         Xl.Result r = Xl.exec(command);
+        log("jxen %s: exit %d in %.1f s", String.join(" ", args), r.exitCode(), (System.nanoTime() - start) / 1e9);
         assertEquals(0, r.exitCode(), () -> "jxen " + String.join(" ", args) + " failed: " + r.err());
         return r.out();
     }
@@ -888,7 +890,8 @@ class XenDom0Test {
     // ---- helpers ----
 
     private static void log(String format, Object... args) {
-        System.out.println("xen-it: " + String.format(format, args));
+        // Seconds since the suite's JVM started: where the lab's time goes, read from dom0.log.
+        System.out.printf("xen-it: [%.0f s] %s%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, String.format(format, args));
     }
 
     /** Prints a measurement and keeps it for the lab's summary. */
