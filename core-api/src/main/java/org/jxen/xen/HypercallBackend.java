@@ -1,6 +1,8 @@
 package org.jxen.xen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jxen.Backend;
@@ -17,7 +19,6 @@ import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PhysInfo;
-import org.jxen.hypercall.VcpuAffinities;
 import org.jxen.hypercall.XenHypercalls;
 
 /**
@@ -121,24 +122,42 @@ final class HypercallBackend {
     List<VcpuInfo> vcpus(Target target) {
         XenHypercalls x = xen();
         int count = checked(target).maxVcpuId() + 1;
-        int mapBytes = x.cpumapBytes();
-        List<VcpuInfo> vcpus = new ArrayList<>(count);
+        VcpuInfo[] vcpus = new VcpuInfo[count];
+        // A map is decoded only when it differs from the last one read, so vCPUs that share their
+        // maps (the usual case) share one CpuMap, and a soft map equal to the hard one is that one.
+        LastMap hard = new LastMap(x.cpumapBytes());
+        LastMap soft = new LastMap(x.cpumapBytes());
         try {
-            for (int i = 0; i < count; i++) {
-                org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(target.id(), i);
-                // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
-                VcpuAffinities maps = x.vcpuAffinities(target.id(), i);
-                CpuMap hard = CpuMap.fromBytes(maps.hard(), mapBytes);
-                CpuMap soft = CpuMap.fromBytes(maps.soft(), mapBytes);
-                VcpuState state = VcpuState.of(v.online(), v.blocked());
-                vcpus.add(new VcpuInfo(i, state, v.cpuTimeNs(), v.online() ? v.cpu() : -1, hard, soft));
-            }
+            // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
+            x.vcpus(target.id(), count, (i, online, blocked, cpuTime, cpu, hardBytes, softBytes) -> {
+                CpuMap hardMap = hard.decode(hardBytes);
+                CpuMap softMap = Arrays.equals(softBytes, hardBytes) ? hardMap : soft.decode(softBytes);
+                vcpus[i] = new VcpuInfo(i, VcpuState.of(online, blocked), cpuTime, online ? cpu : -1, hardMap, softMap);
+            });
         } catch (HypercallException e) {
             throw failure("read the vCPUs of " + target, e);
         }
         // Still the same domain at the end, so the answer is never half another domain's.
         checked(target);
-        return vcpus;
+        return Collections.unmodifiableList(Arrays.asList(vcpus)); // a view of the array: no copy
+    }
+
+    /** The last map decoded, with the bytes it came from. */
+    private static final class LastMap {
+        private final byte[] bytes;
+        private CpuMap map;
+
+        LastMap(int mapBytes) {
+            bytes = new byte[mapBytes];
+        }
+
+        CpuMap decode(byte[] read) {
+            if (map == null || !Arrays.equals(read, bytes)) {
+                map = CpuMap.fromBytes(read, read.length);
+                System.arraycopy(read, 0, bytes, 0, read.length);
+            }
+            return map;
+        }
     }
 
     /**
@@ -150,7 +169,8 @@ final class HypercallBackend {
         byte[] map = new byte[x.cpumapBytes()];
         cpus.copyInto(map, 0, map.length);
         try {
-            return CpuMap.fromBytes(x.setVcpuAffinity(target.id(), vcpu, which, map), map.length);
+            x.setVcpuAffinity(target.id(), vcpu, which, map, map); // Xen writes the effective map over the request
+            return CpuMap.fromBytes(map, map.length);
         } catch (HypercallException e) {
             throw failure("pin vCPU " + vcpu + " of " + target + " to CPUs " + cpus, e);
         }
