@@ -1,5 +1,8 @@
 package org.jxen;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -27,6 +30,7 @@ public final class CpuMap {
     public static final int MAX_CPU = Integer.MAX_VALUE - 1;
 
     private static final CpuMap EMPTY = new CpuMap(new int[0]);
+    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** first0, last0, first1, last1, ...: sorted, inclusive, neither overlapping nor touching. */
     private final int[] ranges;
@@ -118,38 +122,59 @@ public final class CpuMap {
             throw JxenException.invalidArg("maplen " + maplen + " at offset " + offset + " does not fit in a cpumap of "
                     + cpumap.length + " bytes: maplen must be 0-" + Math.max(0, cpumap.length - Math.max(0, offset)));
         }
-        IntStream.Builder bounds = IntStream.builder();
-        // CPU numbers in long: a map of 2^28 bytes or more holds bits past Integer.MAX_VALUE.
-        long runStart = -1;
-        for (int i = 0; i < maplen; i++) {
-            int v = cpumap[offset + i] & 0xFF;
-            if (v == (runStart >= 0 ? 0xFF : 0)) {
-                continue; // a whole byte that neither starts nor ends a run
-            }
-            for (int bit = 0; bit < 8; bit++) {
-                boolean set = (v & (1 << bit)) != 0;
-                long cpu = i * 8L + bit;
-                if (set && runStart < 0) {
-                    runStart = cpu;
-                } else if (!set && runStart >= 0) {
-                    addRun(bounds, runStart, cpu - 1);
-                    runStart = -1;
-                }
+        // Two passes over the bits, 64 at a time: count the run boundaries, then record them, so the
+        // only allocation is the result. A boundary is a bit that differs from the bit below it.
+        int boundaries = 0;
+        long carry = 0;
+        for (int at = 0; at < maplen; at += 8) {
+            long w = word(cpumap, offset + at, Math.min(8, maplen - at));
+            boundaries += Long.bitCount(w ^ (w << 1 | carry));
+            carry = w >>> 63;
+        }
+        if (boundaries == 0) {
+            return EMPTY;
+        }
+        boolean openAtEnd = (boundaries & 1) == 1; // the last run reaches the map's last bit
+        int[] ranges = new int[boundaries + (openAtEnd ? 1 : 0)];
+        int n = 0;
+        carry = 0;
+        for (int at = 0; at < maplen; at += 8) {
+            long w = word(cpumap, offset + at, Math.min(8, maplen - at));
+            long edges = w ^ (w << 1 | carry);
+            carry = w >>> 63;
+            while (edges != 0) {
+                // CPU numbers in long: a map of 2^28 bytes or more holds bits past Integer.MAX_VALUE.
+                long bit = at * 8L + Long.numberOfTrailingZeros(edges);
+                ranges[n] = cpuOrFail((n & 1) == 0 ? bit : bit - 1, n);
+                n++;
+                edges &= edges - 1;
             }
         }
-        if (runStart >= 0) {
-            addRun(bounds, runStart, maplen * 8L - 1);
+        if (openAtEnd) {
+            ranges[n] = cpuOrFail(maplen * 8L - 1, n);
         }
-        int[] ranges = bounds.build().toArray();
-        return ranges.length == 0 ? EMPTY : new CpuMap(ranges);
+        return new CpuMap(ranges);
     }
 
-    private static void addRun(IntStream.Builder bounds, long first, long last) {
-        if (last > MAX_CPU) {
-            throw JxenException.invalidArg("cpumap sets CPU " + Math.max(first, MAX_CPU + 1L)
+    /** Bytes {@code at} to {@code at + count - 1} as a little-endian long, count 1 to 8. */
+    private static long word(byte[] b, int at, int count) {
+        if (count == 8) {
+            return (long) LITTLE_ENDIAN_LONG.get(b, at);
+        }
+        long w = 0;
+        for (int i = count - 1; i >= 0; i--) {
+            w = w << 8 | (b[at + i] & 0xFFL);
+        }
+        return w;
+    }
+
+    /** A run's bound as a CPU number; the index tells a run's last CPU (odd) from its first. */
+    private static int cpuOrFail(long cpu, int index) {
+        if (cpu > MAX_CPU) {
+            throw JxenException.invalidArg("cpumap sets CPU " + ((index & 1) == 0 ? cpu : MAX_CPU + 1L)
                     + ", beyond the highest CPU number 0-" + MAX_CPU);
         }
-        bounds.add((int) first).add((int) last);
+        return (int) cpu;
     }
 
     /**

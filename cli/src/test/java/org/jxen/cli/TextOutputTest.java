@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every command's text on test:///default, as virsh prints it (see cli/README.md for the choices). */
@@ -39,6 +40,14 @@ class TextOutputTest {
         assertEquals(0, r.status());
         assertEquals(DEMO_VCPUINFO, Cli.withoutCpuTimes(r.out()));
         assertEquals(Cli.NO_XEN_NOTE, r.err());
+    }
+
+    @Test
+    void vcpuinfoMarksEachVcpusOwnAffinityWhenTheyDifferAndRepeat() {
+        Cli.Result r = Cli.run("-c", "test:///default", "vcpupin demo 1 2-5; vcpupin demo 3 0,15; vcpuinfo demo");
+        assertEquals(List.of("yyyyyyyyyyyyyyyy", "--yyyy----------", "yyyyyyyyyyyyyyyy", "y--------------y"),
+                r.out().lines().filter(l -> l.startsWith("CPU Affinity:")).map(l -> l.substring(16)).toList());
+        assertEquals("", r.err());
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class Libvirt {
     private static final ThreadLocal<JxenException> LAST_ERROR = new ThreadLocal<>();
 
     private final Hypervisor hypervisor;
+    /** physinfo's max_cpu_id + 1, read once: Xen fixes it at boot, and a pin or a read need not ask again. */
+    private volatile int hostCpus;
 
     private Libvirt(Hypervisor hypervisor) {
         this.hypervisor = hypervisor;
@@ -119,7 +121,7 @@ public final class Libvirt {
             if (cpumap.length < maplen) {
                 throw invalidArg("cpumap of " + cpumap.length + " bytes is shorter than maplen " + maplen + " in virDomainPinVcpu");
             }
-            CpuMap cpus = CpuMap.fromHostBytes(cpumap, maplen, hypervisor.nodeInfo().hostCpus());
+            CpuMap cpus = CpuMap.fromHostBytes(cpumap, maplen, hostCpus());
             orDomain0(domain).pinVcpu(vcpu, cpus);
             return 0;
         });
@@ -145,10 +147,10 @@ public final class Libvirt {
         return call(() -> {
             checkGetVcpusArgs(info, maxinfo, cpumaps, maplen);
             if (cpumaps != null) {
-                NodeInfo node = hypervisor.nodeInfo();
-                if (maplen > node.maplen()) {
-                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + node.maplen()
-                            + " for a host with " + node.hostCpus() + " CPUs");
+                int hostCpus = hostCpus();
+                if (maplen > CpuMap.maplen(hostCpus)) {
+                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + CpuMap.maplen(hostCpus)
+                            + " for a host with " + hostCpus + " CPUs");
                 }
             }
             // Everything is read before anything is written, and nothing below can fail, so a
@@ -166,8 +168,11 @@ public final class Libvirt {
                 info[i].fill(v.number(), v.state().number(), v.cpuTime(), v.cpu());
                 if (cpumaps != null) {
                     CpuMap hard = v.hardAffinity();
-                    // At least maplen bytes, so that a shorter maplen truncates the map, as libvirt does.
-                    System.arraycopy(hard.toBytes(Math.max(maplen, hard.minMaplen())), 0, cpumaps, i * maplen, maplen);
+                    if (hard.minMaplen() <= maplen) {
+                        hard.copyInto(cpumaps, i * maplen, maplen);
+                    } else { // a shorter maplen truncates the map, as libvirt does
+                        System.arraycopy(hard.toBytes(hard.minMaplen()), 0, cpumaps, i * maplen, maplen);
+                    }
                 }
             }
             return filled;
@@ -338,6 +343,15 @@ public final class Libvirt {
             LAST_ERROR.set(e);
             return -1;
         }
+    }
+
+    private int hostCpus() {
+        int n = hostCpus;
+        if (n == 0) {
+            n = hypervisor.nodeInfo().hostCpus();
+            hostCpus = n;
+        }
+        return n;
     }
 
     private Domain orDomain0(Domain domain) {

@@ -20,6 +20,8 @@ public final class Connect {
 
     private final Hypervisor hypervisor;
     private final boolean owned;
+    /** physinfo's max_cpu_id + 1, read once: Xen fixes it at boot, so a pin need not ask again. */
+    private volatile int hostCpus;
 
     /**
      * Opens a host, as libvirt-java's {@code new Connect(uri)}: {@code xen:///} is this dom0; other
@@ -68,6 +70,16 @@ public final class Connect {
      */
     public Hypervisor getHypervisor() {
         return hypervisor;
+    }
+
+    /** How many CPU numbers the host's maps hold, read once per connection. */
+    int hostCpus() {
+        int n = hostCpus;
+        if (n == 0) {
+            n = hypervisor.nodeInfo().hostCpus();
+            hostCpus = n;
+        }
+        return n;
     }
 
     /**

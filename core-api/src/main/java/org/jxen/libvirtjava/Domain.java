@@ -119,7 +119,7 @@ public final class Domain {
     public void pinVcpu(int vcpu, int[] cpumap) throws LibvirtException {
         Calls.run(() -> {
             byte[] bytes = ByteInts.toBytes(cpumap, "cpumap", "element 0 holds CPUs 0-7, lowest CPU lowest bit");
-            int hostCpus = connect.getHypervisor().nodeInfo().hostCpus();
+            int hostCpus = connect.hostCpus();
             domain.pinVcpu(vcpu, CpuMap.fromHostBytes(bytes, bytes.length, hostCpus));
         });
     }
@@ -145,7 +145,7 @@ public final class Domain {
      */
     public int[] getVcpusCpuMaps() throws LibvirtException {
         return Calls.get(() -> {
-            int maplen = cpuMapLength(connect.getHypervisor().nodeInfo().hostCpus());
+            int maplen = cpuMapLength(connect.hostCpus());
             List<org.jxen.VcpuInfo> vcpus = domain.vcpus();
             byte[] cpumaps = new byte[CpuMaps.offset(maplen, vcpus.size())];
             for (int i = 0; i < vcpus.size(); i++) {

@@ -1,6 +1,8 @@
 package org.jxen.xen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -38,6 +40,8 @@ final class HypercallBackend {
      * {@code max_vcpu_id} from sizing an all-domains read.
      */
     private static final int MAX_VCPUS = 65_536;
+    /** Xen's DOMID_FIRST_RESERVED: ids from here on name no guest. */
+    private static final int DOMID_FIRST_RESERVED = 0x7FF0;
 
     private final BackendClient<XenHypercalls> hypercalls;
 
@@ -82,11 +86,22 @@ final class HypercallBackend {
             int next = 0;
             while (true) {
                 List<DomainInfo> batch = x.domainInfoList(next, LIST_BATCH);
+                // Ids must rise within and across batches, below the reserved ones: a list that
+                // does not would make the next batch start where this one did, for ever.
+                int last = next - 1;
+                for (DomainInfo d : batch) {
+                    if (d.domain() <= last || d.domain() >= DOMID_FIRST_RESERVED) {
+                        throw new JxenException(ErrorCode.OPERATION_FAILED, "Xen listed domain " + d.domain()
+                                + " in a list from domain " + next + "; expected rising ids in " + (last + 1) + "-"
+                                + (DOMID_FIRST_RESERVED - 1), Backend.HYPERCALL, null, null);
+                    }
+                    last = d.domain();
+                }
                 all.addAll(batch);
                 if (batch.size() < LIST_BATCH) {
                     return all;
                 }
-                next = batch.getLast().domain() + 1;
+                next = last + 1;
             }
         } catch (HypercallException e) {
             throw failure("list domains", e);
@@ -125,30 +140,61 @@ final class HypercallBackend {
 
     VcpuCount vcpuCount(Target target) {
         DomainInfo info = checked(target);
-        return new VcpuCount(info.nrOnlineVcpus(), info.maxVcpuId() + 1);
+        return new VcpuCount(info.nrOnlineVcpus(), vcpuSlots(info));
+    }
+
+    /**
+     * A domain's vCPU structures, max_vcpu_id + 1, bounded before anything is sized by it: a
+     * corrupt answer would otherwise allocate an array of its size.
+     */
+    private static int vcpuSlots(DomainInfo d) {
+        int count = d.maxVcpuId() + 1;
+        if (count < 1 || count > MAX_VCPUS) {
+            throw new JxenException(ErrorCode.OPERATION_FAILED, "Xen reported max_vcpu_id " + d.maxVcpuId()
+                    + " for domain " + d.domain() + "; expected 0-" + (MAX_VCPUS - 1), Backend.HYPERCALL, null, null);
+        }
+        return count;
     }
 
     List<VcpuInfo> vcpus(Target target) {
         XenHypercalls x = xen();
-        int count = checked(target).maxVcpuId() + 1;
-        int mapBytes = x.cpumapBytes();
-        List<VcpuInfo> vcpus = new ArrayList<>(count);
+        int count = vcpuSlots(checked(target));
+        VcpuInfo[] vcpus = new VcpuInfo[count];
+        // A map is decoded only when it differs from the last one read, so vCPUs that share their
+        // maps (the usual case) share one CpuMap, and a soft map equal to the hard one is that one.
+        LastMap hard = new LastMap(x.cpumapBytes());
+        LastMap soft = new LastMap(x.cpumapBytes());
         try {
-            for (int i = 0; i < count; i++) {
-                org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(target.id(), i);
-                // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
-                VcpuAffinities maps = x.vcpuAffinities(target.id(), i);
-                CpuMap hard = CpuMap.fromBytes(maps.hard(), mapBytes);
-                CpuMap soft = CpuMap.fromBytes(maps.soft(), mapBytes);
-                VcpuState state = VcpuState.of(v.online(), v.blocked());
-                vcpus.add(new VcpuInfo(i, state, v.cpuTimeNs(), v.online() ? v.cpu() : -1, hard, soft));
-            }
+            // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
+            x.vcpus(target.id(), count, (i, online, blocked, cpuTime, cpu, hardBytes, softBytes) -> {
+                CpuMap hardMap = hard.decode(hardBytes);
+                CpuMap softMap = Arrays.equals(softBytes, hardBytes) ? hardMap : soft.decode(softBytes);
+                vcpus[i] = new VcpuInfo(i, VcpuState.of(online, blocked), cpuTime, online ? cpu : -1, hardMap, softMap);
+            });
         } catch (HypercallException e) {
             throw failure("read the vCPUs of " + target, e);
         }
         // Still the same domain at the end, so the answer is never half another domain's.
         checked(target);
-        return vcpus;
+        return Collections.unmodifiableList(Arrays.asList(vcpus)); // a view of the array: no copy
+    }
+
+    /** The last map decoded, with the bytes it came from. */
+    private static final class LastMap {
+        private final byte[] bytes;
+        private CpuMap map;
+
+        LastMap(int mapBytes) {
+            bytes = new byte[mapBytes];
+        }
+
+        CpuMap decode(byte[] read) {
+            if (map == null || !Arrays.equals(read, bytes)) {
+                map = CpuMap.fromBytes(read, read.length);
+                System.arraycopy(read, 0, bytes, 0, read.length);
+            }
+            return map;
+        }
     }
 
     /**
@@ -163,11 +209,7 @@ final class HypercallBackend {
         long takenAt = System.nanoTime();
         List<DomainVcpus> all = new ArrayList<>(domains.size());
         for (DomainInfo d : domains) {
-            int count = d.maxVcpuId() + 1;
-            if (count < 1 || count > MAX_VCPUS) {
-                throw new JxenException(ErrorCode.OPERATION_FAILED, "Xen reported max_vcpu_id " + d.maxVcpuId()
-                        + " for domain " + d.domain() + "; expected 0-" + (MAX_VCPUS - 1), Backend.HYPERCALL, null, null);
-            }
+            int count = vcpuSlots(d);
             DomainIdentity identity = new DomainIdentity(d.domain(), names.apply(d.domain()), d.handle());
             try {
                 all.add(new DomainVcpus(identity, System.nanoTime(), samples(x, d.domain(), count, withAffinity)));
@@ -206,7 +248,8 @@ final class HypercallBackend {
         byte[] map = new byte[x.cpumapBytes()];
         cpus.copyInto(map, 0, map.length);
         try {
-            return CpuMap.fromBytes(x.setVcpuAffinity(target.id(), vcpu, which, map), map.length);
+            x.setVcpuAffinity(target.id(), vcpu, which, map, map); // Xen writes the effective map over the request
+            return CpuMap.fromBytes(map, map.length);
         } catch (HypercallException e) {
             throw failure("pin vCPU " + vcpu + " of " + target + " to CPUs " + cpus, e);
         }

@@ -115,6 +115,25 @@ class DriverTest {
     }
 
     @Test
+    void everyVcpuReadsItsOwnMapsWhetherTheyRepeatOrNot() {
+        Domain demo = stack.hv.domain("demo");
+        // Hard maps A, B, A, A and soft maps all, B, C, all: repeats, changes back and soft equal to hard.
+        demo.pinVcpu(1, CpuMap.range(8, 11));
+        demo.pinVcpuSoft(1, CpuMap.range(8, 11));
+        demo.pinVcpuSoft(2, CpuMap.ofCpus(3, 15));
+        List<VcpuInfo> read = demo.vcpus();
+        for (int i = 0; i < 4; i++) {
+            SimVcpu v = stack.host.domain(1).orElseThrow().vcpu(i);
+            assertEquals(CpuMap.ofCpus(v.hardAffinity().stream().toArray()), read.get(i).hardAffinity(), "hard, vCPU " + i);
+            assertEquals(CpuMap.ofCpus(v.softAffinity().stream().toArray()), read.get(i).softAffinity(), "soft, vCPU " + i);
+        }
+        assertEquals(CpuMap.range(8, 11), read.get(1).hardAffinity());
+        assertEquals(CpuMap.all(16), read.get(2).hardAffinity());
+        assertEquals(CpuMap.ofCpus(3, 15), read.get(2).softAffinity());
+        assertThrows(UnsupportedOperationException.class, () -> read.set(0, read.get(1)), "the result is immutable");
+    }
+
+    @Test
     void pinsHardAndSoftAffinity() {
         Domain demo = stack.hv.domain("demo");
         demo.pinVcpu(1, CpuMap.parse("2-5,^3"));

@@ -29,6 +29,9 @@ public enum Operation {
     /** domctl XEN_DOMCTL_getvcpuaffinity. */
     DOMCTL_GETVCPUAFFINITY("domctl getvcpuaffinity", 36, 25);
 
+    /** values() clones its array on every call; the fake device decodes with this one. */
+    private static final Operation[] ALL = values();
+
     private final String label;
     private final int hypercall;
     private final int subop;
@@ -76,7 +79,7 @@ public enum Operation {
      * @return the operation, or null when jxen does not use that one
      */
     public static Operation of(long hypercall, long subop) {
-        for (Operation op : values()) {
+        for (Operation op : ALL) {
             if (op.hypercall >= 0 && op.hypercall == hypercall && op.subop == subop) {
                 return op;
             }

@@ -309,6 +309,51 @@ public final class XenHypercalls {
     }
 
     /**
+     * Reads vCPUs 0 to {@code count - 1} of a domain as {@link #vcpuInfo} and {@link #vcpuAffinities}
+     * do, two domctls a vCPU, in one lease for them all: a domain's worth of vCPUs costs one
+     * lease and two map arrays, not a lease, a result and two arrays per domctl.
+     *
+     * @param domain the domain id
+     * @param count how many vCPUs, 0 or more
+     * @param reader receives each vCPU in order
+     * @throws HypercallException ESRCH for no such domain; EINVAL (getvcpuinfo on Xen 4.22: ENOENT)
+     *     for a vCPU the domain does not have; nothing more is read after a failure
+     */
+    public void vcpus(int domain, int count, VcpuReader reader) {
+        checkDomain(domain);
+        if (count < 0) {
+            throw new IllegalArgumentException("vCPU count " + count + " is negative");
+        }
+        Objects.requireNonNull(reader, "reader");
+        long hardAt = domctl.size();
+        long softAt = hardAt + cpumapBytes;
+        byte[] hard = new byte[cpumapBytes];
+        byte[] soft = new byte[cpumapBytes];
+        try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
+            MemorySegment d = buf.data();
+            MemorySegment struct = d.asSlice(0, hardAt);
+            for (int vcpu = 0; vcpu < count; vcpu++) {
+                struct.fill((byte) 0); // each domctl starts from a zeroed struct, as from a fresh lease
+                domctl.vcpuinfoVcpu.set(d, vcpu);
+                domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUINFO, domain, vcpu);
+                boolean online = domctl.vcpuinfoOnline.get(d) != 0;
+                boolean blocked = domctl.vcpuinfoBlocked.get(d) != 0;
+                long cpuTime = domctl.vcpuinfoCpuTime.get(d);
+                int cpu = (int) domctl.vcpuinfoCpu.get(d);
+                struct.fill((byte) 0);
+                domctl.affinityVcpu.set(d, vcpu);
+                domctl.affinityFlags.set(d, DomctlAbi.VCPUAFFINITY_HARD | DomctlAbi.VCPUAFFINITY_SOFT);
+                cpumapHandle(d, Affinity.HARD, hardAt);
+                cpumapHandle(d, Affinity.SOFT, softAt);
+                domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
+                MemorySegment.copy(d, JAVA_BYTE, hardAt, hard, 0, cpumapBytes);
+                MemorySegment.copy(d, JAVA_BYTE, softAt, soft, 0, cpumapBytes);
+                reader.vcpu(vcpu, online, blocked, cpuTime, cpu, hard, soft);
+            }
+        }
+    }
+
+    /**
      * Sets a vCPU's affinity: XEN_DOMCTL_setvcpuaffinity. Xen writes back the effective map: the
      * request restricted to the online pCPUs (and, for soft, to the hard affinity).
      *
@@ -321,13 +366,34 @@ public final class XenHypercalls {
      * @throws HypercallException EINVAL when a hard map holds no online pCPU
      */
     public byte[] setVcpuAffinity(int domain, int vcpu, Affinity which, byte[] cpumap) {
+        byte[] effective = new byte[cpumapBytes];
+        setVcpuAffinity(domain, vcpu, which, cpumap, effective);
+        return effective;
+    }
+
+    /**
+     * Sets a vCPU's affinity as {@link #setVcpuAffinity(int, int, Affinity, byte[])} does, writing the
+     * effective map into the caller's array, which may be {@code cpumap} itself (Xen writes it back
+     * over the request).
+     *
+     * @param domain the domain id
+     * @param vcpu the vCPU number, 0 or more
+     * @param which hard or soft
+     * @param cpumap the CPUs, at most {@link #cpumapBytes()} long; missing bytes count as zero
+     * @param effective receives the effective map in its first {@link #cpumapBytes()} bytes
+     * @throws IllegalArgumentException when {@code cpumap} is longer than this host's map or
+     *     {@code effective} shorter
+     * @throws HypercallException EINVAL when a hard map holds no online pCPU
+     */
+    public void setVcpuAffinity(int domain, int vcpu, Affinity which, byte[] cpumap, byte[] effective) {
         checkDomain(domain);
         checkVcpu(vcpu);
         Objects.requireNonNull(which, "which");
         Objects.requireNonNull(cpumap, "cpumap");
-        if (cpumap.length > cpumapBytes) {
-            throw new IllegalArgumentException("cpumap of " + cpumap.length + " bytes is longer than this host's "
-                    + cpumapBytes + " bytes");
+        Objects.requireNonNull(effective, "effective");
+        if (cpumap.length > cpumapBytes || effective.length < cpumapBytes) {
+            throw new IllegalArgumentException("cpumap of " + cpumap.length + " bytes, effective map of " + effective.length
+                    + " bytes: this host's maps are " + cpumapBytes + " bytes");
         }
         long mapAt = domctl.size();
         try (HypercallBuffer buf = device.lease(mapAt + cpumapBytes)) {
@@ -335,7 +401,7 @@ public final class XenHypercalls {
             MemorySegment.copy(cpumap, 0, d, JAVA_BYTE, mapAt, cpumap.length);
             affinityRequest(d, vcpu, which, mapAt);
             domctl(device, domctl, buf, Operation.DOMCTL_SETVCPUAFFINITY, domain, vcpu);
-            return d.asSlice(mapAt, cpumapBytes).toArray(JAVA_BYTE);
+            MemorySegment.copy(d, JAVA_BYTE, mapAt, effective, 0, cpumapBytes);
         }
     }
 

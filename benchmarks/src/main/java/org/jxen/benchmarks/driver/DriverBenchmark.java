@@ -1,17 +1,8 @@
 package org.jxen.benchmarks.driver;
 
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jxen.CpuMap;
 import org.jxen.Domain;
-import org.jxen.Hypervisor;
-import org.jxen.testfixtures.host.SimulatedHost;
-import org.jxen.testfixtures.privcmd.FakePrivcmd;
-import org.jxen.testfixtures.xenstored.FakeXenstored;
-import org.jxen.xen.XenDriver;
-import org.jxen.xenstore.XenstoreClient;
-import org.jxen.xenstore.XenstoreEndpoint;
-import org.jxen.xenstore.XenstoreOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -25,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The three operations through the whole driver (argument checks, fallback policy, UUID check,
  * hypercall encoding) over the fake privcmd device, on a small host (16 pCPUs, a 4-vCPU domain)
- * and a large one (4096 pCPUs, a 64-vCPU domain). getVcpus costs a getdomaininfo before and after
+ * and large ones (4096 pCPUs, 64 and 512 vCPUs). getVcpus costs a getdomaininfo before and after
  * and two domctls per vCPU (getvcpuinfo, and one getvcpuaffinity for both maps); a pin costs
  * getdomaininfo for the checks, then the pin.
  */
@@ -34,39 +25,26 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DriverBenchmark {
 
-    /** The host: "16x4" is 16 pCPUs and a 4-vCPU domain, "4096x64" 4096 pCPUs and 64 vCPUs. */
-    @Param({"16x4", "4096x64"})
+    /** The host: "16x4" is 16 pCPUs and a 4-vCPU domain, "4096x512" 4096 pCPUs and 512 vCPUs. */
+    @Param({"16x4", "4096x64", "4096x512"})
     public String shape;
 
-    private FakeXenstored xenstored;
-    private Hypervisor hv;
+    private SimulatedGuest guest;
     private Domain domain;
     private CpuMap map;
 
     /** Builds the host and opens the driver on its privcmd device. */
     @Setup
     public void open() {
-        String[] p = shape.split("x");
-        int cpus = Integer.parseInt(p[0]);
-        int vcpus = Integer.parseInt(p[1]);
-        SimulatedHost host = SimulatedHost.builder().cpus(cpus)
-                .domain(0, "Domain-0", new UUID(0, 0), 1, 1)
-                .domain(1, "guest", UUID.fromString("4dea22b3-1d52-d8f3-2516-782e98ab3fa0"), vcpus, vcpus)
-                .build();
-        xenstored = FakeXenstored.start(host.xenstore());
-        // xenstore names the domain at lookup; the measured calls go through privcmd only.
-        hv = XenDriver.builder().privcmd(new FakePrivcmd(host))
-                .xenstore(XenstoreClient.open(new XenstoreEndpoint.UnixSocket(xenstored.socket()), XenstoreOptions.defaults()))
-                .build();
-        domain = hv.domain(1);
-        map = CpuMap.parse("0-3,^1," + (cpus - 1));
+        guest = SimulatedGuest.open(shape, fake -> fake);
+        domain = guest.domain();
+        map = CpuMap.parse("0-3,^1," + (guest.cpus() - 1));
     }
 
     /** Closes the driver. */
     @TearDown
     public void close() {
-        hv.close();
-        xenstored.close();
+        guest.close();
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallBuffer;
 import org.jxen.hypercall.Operation;
@@ -65,6 +67,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
     private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
     private final Field physinfo;
     private volatile long reportedVersion;
+    private volatile Lie lie;
 
     /** An injected failure; {@code remaining} < 0 means every call. */
     private record Failure(int errno, AtomicInteger remaining) {
@@ -126,6 +129,50 @@ public final class FakePrivcmd implements PrivcmdDevice {
     /** Stops failing calls. */
     public void clearFailures() {
         failures.clear();
+    }
+
+    /**
+     * A wrong answer the fake gives from now on, as a corrupt or hostile hypervisor would: for
+     * tests of what the driver trusts before it sizes or loops by Xen's numbers.
+     */
+    public sealed interface Lie {
+
+        /**
+         * getdomaininfo and getdomaininfolist report this max_vcpu_id for every domain.
+         *
+         * @param value the id reported
+         */
+        record MaxVcpuId(int value) implements Lie {
+        }
+
+        /**
+         * getdomaininfolist fills every slot asked for, from the first domain again: a full batch
+         * whose ids do not rise.
+         */
+        record RepeatingDomainList() implements Lie {
+        }
+
+        /**
+         * getdomaininfolist reports this id for the last domain it lists.
+         *
+         * @param id the id reported
+         */
+        record LastListedId(int id) implements Lie {
+        }
+    }
+
+    /**
+     * Starts answering wrongly, until {@link #tellTheTruth()}.
+     *
+     * @param lie the wrong answer
+     */
+    public void lie(Lie lie) {
+        this.lie = Objects.requireNonNull(lie, "lie");
+    }
+
+    /** Stops answering wrongly. */
+    public void tellTheTruth() {
+        lie = null;
     }
 
     /**
@@ -223,6 +270,12 @@ public final class FakePrivcmd implements PrivcmdDevice {
         int first = (int) abi.listFirstDomain.get(s);
         long max = abi.listMaxDomains.get(s);
         List<SimDomain> listed = host.domains().stream().filter(d -> d.id() >= first).limit(max).toList();
+        Lie told = lie;
+        if (told instanceof Lie.RepeatingDomainList && !listed.isEmpty()) {
+            List<SimDomain> repeated = listed;
+            listed = IntStream.range(0, (int) Math.min(max, 1 << 16))
+                    .mapToObj(i -> repeated.get(i % repeated.size())).toList();
+        }
         DomctlAbi.DomainInfoFields info = release.domctl().info;
         if (!listed.isEmpty()) {
             MemorySegment array = pool.resolve(abi.listBuffer.get(s), listed.size() * info.size());
@@ -231,6 +284,9 @@ public final class FakePrivcmd implements PrivcmdDevice {
             }
             for (int i = 0; i < listed.size(); i++) {
                 writeDomainInfo(info, array.asSlice(i * info.size(), info.size()), listed.get(i));
+            }
+            if (told instanceof Lie.LastListedId(int id)) {
+                info.domain.set(array.asSlice((listed.size() - 1) * info.size(), info.size()), id);
             }
         }
         abi.listNumDomains.set(s, listed.size());
@@ -303,7 +359,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         return 0;
     }
 
-    private static void writeDomainInfo(DomctlAbi.DomainInfoFields f, MemorySegment s, SimDomain dom) {
+    private void writeDomainInfo(DomctlAbi.DomainInfoFields f, MemorySegment s, SimDomain dom) {
         s.fill((byte) 0);
         boolean anyOnline = false;
         boolean allBlocked = true;
@@ -322,7 +378,7 @@ public final class FakePrivcmd implements PrivcmdDevice {
         f.maxPages.set(s, DOMAIN_PAGES);
         f.cpuTime.set(s, dom.cpuTimeNs());
         f.nrOnlineVcpus.set(s, dom.onlineVcpus());
-        f.maxVcpuId.set(s, dom.maxVcpus() - 1);
+        f.maxVcpuId.set(s, lie instanceof Lie.MaxVcpuId(int value) ? value : dom.maxVcpus() - 1);
         ByteBuffer uuid = ByteBuffer.allocate(16)
                 .putLong(dom.uuid().getMostSignificantBits()).putLong(dom.uuid().getLeastSignificantBits());
         MemorySegment.copy(uuid.array(), 0, f.handle.slice(s), JAVA_BYTE, 0, 16);
@@ -426,10 +482,32 @@ public final class FakePrivcmd implements PrivcmdDevice {
             return false;
         }
         long copy = Math.min(guestBytes, xenBytes());
-        byte[] bytes = Arrays.copyOf(map.toByteArray(), (int) copy);
         out.fill((byte) 0);
-        MemorySegment.copy(bytes, 0, out, JAVA_BYTE, 0, bytes.length);
+        // Run by run, straight into the guest's bytes: a 4096-CPU map is usually one run.
+        long bits = copy * 8;
+        int from = map.nextSetBit(0);
+        while (from >= 0 && from < bits) {
+            long to = Math.min(bits, map.nextClearBit(from));
+            setBits(out, from, to);
+            from = to < bits ? map.nextSetBit((int) to) : -1;
+        }
         return true;
+    }
+
+    /** Sets bits {@code from} to {@code to - 1} of a map in Xen's byte form. */
+    private static void setBits(MemorySegment out, long from, long to) {
+        while (from < to && (from & 7) != 0) {
+            setBit(out, from++);
+        }
+        long wholeBytes = (to - from) / 8;
+        out.asSlice(from / 8, wholeBytes).fill((byte) 0xFF);
+        for (from += wholeBytes * 8; from < to; from++) {
+            setBit(out, from);
+        }
+    }
+
+    private static void setBit(MemorySegment out, long bit) {
+        out.set(JAVA_BYTE, bit / 8, (byte) (out.get(JAVA_BYTE, bit / 8) | 1 << (bit & 7)));
     }
 
     private long xenBytes() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -175,6 +176,80 @@ class RoundTripTest {
             assertEquals(new VcpuAffinities(last, first), both);
             assertArrayEquals(xen.vcpuAffinity(3, 0, Affinity.HARD), both.hard(), "as the hard map alone reads");
             assertArrayEquals(xen.vcpuAffinity(3, 0, Affinity.SOFT), both.soft(), "as the soft map alone reads");
+        }
+    }
+
+    @ParameterizedTest(name = "Xen 4.{0}, {1} pCPUs")
+    @MethodSource("releasesAndOddHostSizes")
+    void vcpusReadsWhatTheOneVcpuCallsRead(int minor, int cpus, String everyCpu, String lastCpu) {
+        SimulatedHost host = Hosts.host(minor, cpus);
+        try (FakePrivcmd fake = new FakePrivcmd(host)) {
+            XenHypercalls xen = XenHypercalls.connect(fake);
+            byte[] last = HexFormat.of().parseHex(lastCpu);
+            byte[] first = new byte[xen.cpumapBytes()];
+            first[0] = 1;
+            // A different map in each place, so that a map read into the wrong vCPU or slot shows.
+            xen.setVcpuAffinity(3, 1, Affinity.HARD, last);
+            xen.setVcpuAffinity(3, 2, Affinity.SOFT, first);
+            List<VcpuInfo> infos = new ArrayList<>();
+            List<VcpuAffinities> maps = new ArrayList<>();
+            long before = fake.calls(Operation.DOMCTL_GETVCPUINFO) + fake.calls(Operation.DOMCTL_GETVCPUAFFINITY);
+
+            xen.vcpus(3, 4, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> {
+                infos.add(new VcpuInfo(vcpu, online, blocked, online && !blocked, cpuTime, cpu));
+                maps.add(new VcpuAffinities(hard.clone(), soft.clone()));
+            });
+
+            assertEquals(before + 8, fake.calls(Operation.DOMCTL_GETVCPUINFO) + fake.calls(Operation.DOMCTL_GETVCPUAFFINITY),
+                    "two domctls a vCPU");
+            for (int i = 0; i < 4; i++) {
+                VcpuInfo one = xen.vcpuInfo(3, i);
+                assertEquals(one.online() ? 0 : one.cpuTimeNs(), infos.get(i).online() ? 0 : infos.get(i).cpuTimeNs(),
+                        "an offline vCPU's time stands still");
+                assertEquals(new VcpuInfo(i, one.online(), one.blocked(), one.running(), 0, one.cpu()),
+                        new VcpuInfo(infos.get(i).vcpu(), infos.get(i).online(), infos.get(i).blocked(),
+                                infos.get(i).running(), 0, infos.get(i).cpu()));
+                assertEquals(xen.vcpuAffinities(3, i), maps.get(i), "vCPU " + i);
+            }
+            assertArrayEquals(last, maps.get(1).hard());
+            assertArrayEquals(first, maps.get(2).soft());
+        }
+    }
+
+    @ParameterizedTest(name = "Xen 4.{0}")
+    @MethodSource("releases")
+    void vcpusStopsAtTheFirstFailureAndRefusesABadCount(int minor, int domctl, int sysctl, String badVcpu) {
+        try (FakePrivcmd fake = new FakePrivcmd(Hosts.host(minor, 16))) {
+            XenHypercalls xen = XenHypercalls.connect(fake);
+            List<Integer> read = new ArrayList<>();
+            HypercallException bad = assertThrows(HypercallException.class,
+                    () -> xen.vcpus(3, 5, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu)));
+            assertEquals(badVcpu, bad.errnoName());
+            assertEquals(4, bad.vcpu().orElseThrow());
+            assertEquals(List.of(0, 1, 2, 3), read, "the vCPUs before the failure, then nothing");
+
+            assertEquals("ESRCH", assertThrows(HypercallException.class,
+                    () -> xen.vcpus(5, 1, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))).errnoName());
+            Hosts.assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> xen.vcpus(3, -1, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))), "-1");
+            assertEquals(4, read.size(), "a refused call reads nothing");
+        }
+    }
+
+    @ParameterizedTest(name = "Xen 4.{0}")
+    @MethodSource("releases")
+    void setVcpuAffinityWritesTheEffectiveMapOverTheRequest(int minor, int domctl, int sysctl, String badVcpu) {
+        SimulatedHost host = SimulatedHost.builder().xenVersion(4, minor, ".0").cpus(16).onlineCpus(8)
+                .domain(0, "Domain-0", Hosts.DOM0, 2, 2).build();
+        try (FakePrivcmd fake = new FakePrivcmd(host)) {
+            XenHypercalls xen = XenHypercalls.connect(fake);
+            byte[] map = {(byte) 0x81, (byte) 0x80}; // CPUs 0, 7, 15; 8-15 are offline
+            xen.setVcpuAffinity(0, 1, Affinity.HARD, map, map);
+            assertArrayEquals(new byte[] {(byte) 0x81, 0}, map, "Xen's effective map, in the request's array");
+            assertArrayEquals(new byte[] {(byte) 0x81, (byte) 0x80}, xen.vcpuAffinity(0, 1, Affinity.HARD),
+                    "the request is kept");
+            Hosts.assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> xen.setVcpuAffinity(0, 1, Affinity.HARD, map, new byte[1])), "1 bytes", "2 bytes");
         }
     }
 

@@ -161,7 +161,8 @@ public final class BufferPool {
         private final MemorySegment call;
         private final MemorySegment data;
         private final MemorySegment deviceArea;
-        private boolean leased = true;
+        /** Written under the pool's lock; volatile so that the check on every hypercall takes no lock. */
+        private volatile boolean leased = true;
 
         private Buffer(MemorySegment whole) {
             this.whole = whole;
@@ -194,9 +195,7 @@ public final class BufferPool {
         }
 
         private boolean isLeased() {
-            synchronized (BufferPool.this) {
-                return leased;
-            }
+            return leased;
         }
 
         @Override
