@@ -543,8 +543,11 @@ class XenDom0Test {
         private static final int WARMUP_CALLS = 200;
         /** At most this many warm-up rounds; a C1-only JVM settles within a few under TCG. */
         private static final int WARMUP_ROUNDS = 30;
-        /** Steady: the last three warm-up rounds lie within this fraction of their median. */
-        private static final double STEADY = 0.05;
+        /**
+         * Steady: the last three warm-up rounds lie within this fraction of their median (TCG's
+         * own noise on 2 shared host cores is about 5 %).
+         */
+        private static final double STEADY = 0.10;
         /**
          * Each side is timed this many times, alternating, and the medians are compared: the lab
          * shares two host cores with whatever else runs, and one slow stretch must not decide.
@@ -634,8 +637,9 @@ class XenDom0Test {
          * Whole-command wall time, JVM start included, as a user sees it: through the launcher
          * with the start-up cache run-suite wrote, against xl and against the floor of any Java
          * command (a bare hello world with the same JDK, JVM options and its own AOT cache); for
-         * where the time goes, the same without the cache, with the cache mapped where it was
-         * written ({@code -XX:ArchiveRelocationMode=0}), and {@code --version}.
+         * where the time goes, the same without the cache and {@code --version}. (Mapping the
+         * cache where it was written, {@code -XX:ArchiveRelocationMode=0}, was tried here and made
+         * no gain: 10.60 s against 9.80 s on Xen 4.17; see the lab README.)
          */
         @Test
         void jxenVcpuinfoAgainstXlVcpuListAndTheFloor() throws IOException {
@@ -644,16 +648,13 @@ class XenDom0Test {
             assertStartupCacheWritten();
             List<String> xl = List.of("xl", "vcpu-list", guest.name());
             List<String> floor = helloWorld();
-            List<String> unrelocated = withEnv("JDK_JAVA_OPTIONS=-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0", jxen);
             long[] jxenNs = new long[COMMAND_REPEATS];
             long[] xlNs = new long[COMMAND_REPEATS];
             long[] floorNs = new long[COMMAND_REPEATS];
-            long[] unrelocatedNs = new long[COMMAND_REPEATS];
             for (int r = 0; r < COMMAND_REPEATS; r++) {
                 jxenNs[r] = timeCommand(jxen);
                 xlNs[r] = timeCommand(xl);
                 floorNs[r] = timeCommand(floor);
-                unrelocatedNs[r] = timeCommand(unrelocated);
             }
             double j = median(jxenNs) / 1e9;
             double x = median(xlNs) / 1e9;
@@ -661,8 +662,6 @@ class XenDom0Test {
             record(String.format("jxen vcpuinfo vs xl vcpu-list and the floor, whole command, median of %d: jxen %.2f s, xl %.2f s,"
                     + " floor (hello world, same options, own AOT cache) %.2f s; jxen/floor %.2f, jxen/xl %.1f",
                     COMMAND_REPEATS, j, x, f, j / f, j / x));
-            record(String.format("  jxen vcpuinfo with -XX:ArchiveRelocationMode=0, median of %d: %.2f s",
-                    COMMAND_REPEATS, median(unrelocatedNs) / 1e9));
             // Where a command's time goes, once each: no cache; the JVM and the CLI's start alone.
             long uncached = timeCommand(withEnv("JXEN_STARTUP_CACHE=off", jxen));
             long start = timeCommand(jxenCommand(List.of("--version")));
