@@ -136,15 +136,14 @@ class VcpuStatsDom0Test {
     }
 
     /**
-     * A guest whose init spins one shell loop uses about one pCPU, an idle guest about none, over
+     * A guest whose init spins one shell loop uses about one pCPU more than an idle guest, over
      * {@link #INTERVAL}. Tolerances are wide on purpose: this runs under QEMU TCG with 4 emulated
-     * pCPUs on 2 host cores, so Xen's pCPUs themselves get only part of a real core, the guest
-     * kernel moves the loop between its two vCPUs (so the domain, not one vCPU, is near 100), and
-     * dom0's own work (this JVM) competes with it. Xen counts CPU time in its own clock, so a vCPU
-     * that always runs still shows near 100 % of one pCPU.
+     * pCPUs on 2 host cores, so Xen's pCPUs themselves get only part of a real core, an idle
+     * guest's ticks cost real time, and dom0's own work (this JVM) competes with it. Xen counts CPU
+     * time in its own clock, so a vCPU that always runs still shows near 100 % of one pCPU.
      */
     @Test
-    void aSpinningGuestUsesAboutOnePcpuAndAnIdleOneAboutNone() throws InterruptedException {
+    void aSpinningGuestUsesAboutOnePcpuMoreThanAnIdleOne() throws InterruptedException {
         VcpuSnapshot first = xen.vcpuSnapshot(false);
         double xlBefore = xlSeconds(busy);
         Thread.sleep(INTERVAL.toMillis());
@@ -161,9 +160,13 @@ class VcpuStatsDom0Test {
                 + " xl vcpu-list's time delta says %.1f %%), idle guest %.1f %% (vCPUs %s)",
                 (second.takenAt() - first.takenAt()) / 1e9, b.percent().orElseThrow(), busiest, figures(b),
                 xlPercent, i.percent().orElseThrow(), figures(i)));
-        assertEquals(100, b.percent().orElseThrow(), 40, "the busy guest's CPU %");
-        assertTrue(busiest >= 45, "one vCPU carries most of the loop: " + figures(b));
-        assertEquals(0, i.percent().orElseThrow(), 20, "the idle guest's CPU %");
+        // Under TCG an idle PV guest is not idle to Xen: each emulated timer tick and event costs
+        // real time, about 12-14 % a vCPU (25.6 % for two in a lab run). So the spinning loop is
+        // the busy guest's figure above the idle one's, and its busiest vCPU is near one pCPU.
+        double idleShare = i.percent().orElseThrow();
+        assertTrue(idleShare <= 40, "the idle guest's CPU % stays at TCG's baseline: " + figures(i));
+        assertEquals(100, b.percent().orElseThrow() - idleShare, 40, "the busy guest's CPU % above the idle one's");
+        assertTrue(busiest >= 70, "one vCPU carries the loop, near one pCPU: " + figures(b));
         // The same interval seen through xl: jxen's figure is xl's arithmetic, give or take rounding.
         assertEquals(xlPercent, b.percent().orElseThrow(), 15, "jxen against xl's own CPU times");
     }
