@@ -114,7 +114,15 @@ class VcpuStatsDom0Test {
             VcpuSample a = now.get(x.domid()).vcpus().get(x.vcpu());
             assertEquals(x.online(), b.state() != VcpuState.OFFLINE, what + "online");
             assertEquals(x.online(), a.state() != VcpuState.OFFLINE, what + "online after");
-            assertTrue(x.cpu() == b.cpu() || x.cpu() == a.cpu(), what + "pCPU " + x.cpu() + ", jxen " + b.cpu() + "/" + a.cpu());
+            if (x.domid() == 0) {
+                // Domain-0's vCPUs run jxen and xl themselves and move between the reads: where
+                // one is differs from read to read (a lab run saw pCPU 3, 1, 3), so only that it
+                // is one of the host's online pCPUs holds.
+                assertTrue(!x.online() || (b.cpu() >= 0 && b.cpu() < nrCpus && a.cpu() >= 0 && a.cpu() < nrCpus),
+                        what + "pCPU, jxen " + b.cpu() + "/" + a.cpu());
+            } else {
+                assertTrue(x.cpu() == b.cpu() || x.cpu() == a.cpu(), what + "pCPU " + x.cpu() + ", jxen " + b.cpu() + "/" + a.cpu());
+            }
             assertEquals(Xl.affinity(x.hard(), nrCpus), withinHost(b.hardAffinity().orElseThrow()), what + "hard affinity");
             assertEquals(Xl.affinity(x.soft(), nrCpus), withinHost(b.softAffinity().orElseThrow()), what + "soft affinity");
             assertTrue(b.cpuTime() / 1e9 <= x.seconds() + 0.05 && a.cpuTime() / 1e9 >= x.seconds() - 0.05,

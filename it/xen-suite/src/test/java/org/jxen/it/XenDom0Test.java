@@ -542,12 +542,11 @@ class XenDom0Test {
         private static final int N = 1000;
         private static final int WARMUP_CALLS = 200;
         /** At most this many warm-up rounds; a C1-only JVM settles within a few under TCG. */
-        private static final int WARMUP_ROUNDS = 30;
-        /**
-         * Steady: the last three warm-up rounds lie within this fraction of their median (TCG's
-         * own noise on 2 shared host cores is about 5 %).
-         */
+        private static final int WARMUP_ROUNDS = 40;
+        /** Steady: the median of the last rounds within this fraction of the median of those before. */
         private static final double STEADY = 0.10;
+        /** How many warm-up rounds each median is taken over. */
+        private static final int WINDOW = 5;
         /**
          * Each side is timed this many times, alternating, and the medians are compared: the lab
          * shares two host cores with whatever else runs, and one slow stretch must not decide.
@@ -601,16 +600,19 @@ class XenDom0Test {
                 record(String.format("  breakdown: XenHypercalls loop alone (libxenctrl's 9 domctls) %.1f us/round, %.1f us a domctl"
                         + " against libxenctrl's %.1f (ratio %.2f); the driver (10 domctls, maps, checks) over the loop %.2f",
                         raw, raw / 9, c / 9, raw / c, jxen / raw));
-                record("  warm-up rounds of " + WARMUP_CALLS + " calls until the last three were within "
-                        + Math.round(STEADY * 100) + " %, us/call: driver " + rates(driverWarmup) + "; XenHypercalls loop "
+                record("  warm-up rounds of " + WARMUP_CALLS + " calls until the median of the last " + WINDOW
+                        + " was within " + Math.round(STEADY * 100) + " % of the " + WINDOW + " before, us/call: driver "
+                        + rates(driverWarmup) + "; XenHypercalls loop "
                         + rates(layerWarmup) + " (JVM: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
                                 .stream().filter(a -> a.startsWith("-XX:Tiered")).toList()) + ")");
             }
         }
 
         /**
-         * Runs rounds of {@value #WARMUP_CALLS} calls until the last three rates are within {@link
-         * #STEADY} of their median, or {@value #WARMUP_ROUNDS} rounds have run.
+         * Runs rounds of {@value #WARMUP_CALLS} calls until the median rate of the last
+         * {@value #WINDOW} rounds is within {@link #STEADY} of the median of the {@value #WINDOW}
+         * before them (medians: a GC pause or a stall of TCG makes single rounds jump), or
+         * {@value #WARMUP_ROUNDS} rounds have run.
          *
          * @return the rate of each round, us a call
          */
@@ -618,14 +620,20 @@ class XenDom0Test {
             List<Double> rates = new ArrayList<>();
             while (rates.size() < WARMUP_ROUNDS) {
                 rates.add(timeLoop(body, WARMUP_CALLS) / 1e3 / WARMUP_CALLS);
-                if (rates.size() >= 3) {
-                    List<Double> last = rates.subList(rates.size() - 3, rates.size()).stream().sorted().toList();
-                    if (last.get(2) - last.get(0) <= STEADY * last.get(1)) {
+                int n = rates.size();
+                if (n >= 2 * WINDOW) {
+                    double now = medianOf(rates.subList(n - WINDOW, n));
+                    double before = medianOf(rates.subList(n - 2 * WINDOW, n - WINDOW));
+                    if (Math.abs(now - before) <= STEADY * before) {
                         break;
                     }
                 }
             }
             return rates;
+        }
+
+        private static double medianOf(List<Double> values) {
+            return values.stream().sorted().toList().get(values.size() / 2);
         }
 
         private static String rates(List<Double> rates) {

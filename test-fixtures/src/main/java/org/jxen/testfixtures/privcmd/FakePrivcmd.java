@@ -436,15 +436,16 @@ public final class FakePrivcmd implements PrivcmdDevice {
             hardOut = hard ? v.hardAffinity() : null;
             softOut = soft ? v.softAffinity() : null;
         }
-        // Xen writes every map asked for, and the last one's result is the call's: a hard map it could
-        // not write goes unreported when the soft one is written. (4.22, 4.21.2 and 4.20.4 report
-        // it, Xen commit 6a21252a74; not modelled, jxen never passes a bad handle.)
+        // Xen writes every map asked for. Up to 4.19 the last one's result is the call's, so a hard
+        // map it could not write goes unreported when the soft one is written; from 4.20 the first
+        // failure stands (ReleaseBehaviour.everyMapFaultReported).
         long result = 0;
         if (hard) {
             result = toGuest(hardMap, hardBits, hardOut) ? 0 : -Errno.EFAULT.number();
         }
         if (soft) {
-            result = toGuest(softMap, softBits, softOut) ? 0 : -Errno.EFAULT.number();
+            long softResult = toGuest(softMap, softBits, softOut) ? 0 : -Errno.EFAULT.number();
+            result = behaviour.everyMapFaultReported() && result != 0 ? result : softResult;
         }
         return result;
     }
