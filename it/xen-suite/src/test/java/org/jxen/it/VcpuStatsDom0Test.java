@@ -169,10 +169,10 @@ class VcpuStatsDom0Test {
                 (second.takenAt() - first.takenAt()) / 1e9, b.percent().orElseThrow(), busiest, figures(b),
                 xlPercent, i.percent().orElseThrow(), figures(i)));
         // Under TCG an idle PV guest is not idle to Xen: each emulated timer tick and event costs
-        // real time, about 12-14 % a vCPU (25.6 % for two in a lab run). So the spinning loop is
-        // the busy guest's figure above the idle one's, and its busiest vCPU is near one pCPU.
+        // real time, 9-19 % a vCPU (21-35 % for two in lab runs). So the spinning loop is the
+        // busy guest's figure above the idle one's, and its busiest vCPU is near one pCPU.
         double idleShare = i.percent().orElseThrow();
-        assertTrue(idleShare <= 40, "the idle guest's CPU % stays at TCG's baseline: " + figures(i));
+        assertTrue(idleShare <= 50, "the idle guest's CPU % stays at TCG's baseline: " + figures(i));
         assertEquals(100, b.percent().orElseThrow() - idleShare, 40, "the busy guest's CPU % above the idle one's");
         assertTrue(busiest >= 70, "one vCPU carries the loop, near one pCPU: " + figures(b));
         // The same interval seen through xl: jxen's figure is xl's arithmetic, give or take rounding.
