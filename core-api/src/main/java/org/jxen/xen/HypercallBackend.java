@@ -24,7 +24,6 @@ import org.jxen.hypercall.Errno;
 import org.jxen.hypercall.HypercallException;
 import org.jxen.hypercall.InterfaceVersions;
 import org.jxen.hypercall.PhysInfo;
-import org.jxen.hypercall.VcpuAffinities;
 import org.jxen.hypercall.XenHypercalls;
 
 /**
@@ -159,24 +158,39 @@ final class HypercallBackend {
     List<VcpuInfo> vcpus(Target target) {
         XenHypercalls x = xen();
         int count = vcpuSlots(checked(target));
-        VcpuInfo[] vcpus = new VcpuInfo[count];
-        // A map is decoded only when it differs from the last one read, so vCPUs that share their
-        // maps (the usual case) share one CpuMap, and a soft map equal to the hard one is that one.
-        LastMap hard = new LastMap(x.cpumapBytes());
-        LastMap soft = new LastMap(x.cpumapBytes());
+        List<VcpuInfo> vcpus;
         try {
-            // Both maps in one getvcpuaffinity, as libxenctrl asks: 2 domctls a vCPU, not 3.
-            x.vcpus(target.id(), count, (i, online, blocked, cpuTime, cpu, hardBytes, softBytes) -> {
-                CpuMap hardMap = hard.decode(hardBytes);
-                CpuMap softMap = Arrays.equals(softBytes, hardBytes) ? hardMap : soft.decode(softBytes);
-                vcpus[i] = new VcpuInfo(i, VcpuState.of(online, blocked), cpuTime, online ? cpu : -1, hardMap, softMap);
-            });
+            vcpus = read(x, target.id(), count, true, VcpuInfo::new);
         } catch (HypercallException e) {
             throw failure("read the vCPUs of " + target, e);
         }
         // Still the same domain at the end, so the answer is never half another domain's.
         checked(target);
-        return Collections.unmodifiableList(Arrays.asList(vcpus)); // a view of the array: no copy
+        return vcpus;
+    }
+
+    /** Makes one vCPU's value from what Xen answered; maps are null when not read. */
+    @FunctionalInterface
+    private interface VcpuMaker<T> {
+        T make(int vcpu, VcpuState state, long cpuTimeNs, int cpu, CpuMap hard, CpuMap soft);
+    }
+
+    /**
+     * A domain's vCPUs in one lease (getvcpuinfo and, when asked, one getvcpuaffinity for both maps
+     * a vCPU, as libxenctrl asks). A map is decoded only when it differs from the last one read, so
+     * vCPUs that share their maps (the usual case) share one CpuMap, and a soft map equal to the
+     * hard one is that one.
+     */
+    private static <T> List<T> read(XenHypercalls x, int domain, int count, boolean withAffinity, VcpuMaker<T> maker) {
+        List<T> vcpus = new ArrayList<>(count);
+        LastMap hard = new LastMap(x.cpumapBytes());
+        LastMap soft = new LastMap(x.cpumapBytes());
+        x.vcpus(domain, count, withAffinity, (i, online, blocked, cpuTime, cpu, hardBytes, softBytes) -> {
+            CpuMap hardMap = withAffinity ? hard.decode(hardBytes) : null;
+            CpuMap softMap = !withAffinity ? null : Arrays.equals(softBytes, hardBytes) ? hardMap : soft.decode(softBytes);
+            vcpus.add(maker.make(i, VcpuState.of(online, blocked), cpuTime, online ? cpu : -1, hardMap, softMap));
+        });
+        return Collections.unmodifiableList(vcpus);
     }
 
     /** The last map decoded, with the bytes it came from. */
@@ -212,7 +226,9 @@ final class HypercallBackend {
             int count = vcpuSlots(d);
             DomainIdentity identity = new DomainIdentity(d.domain(), names.apply(d.domain()), d.handle());
             try {
-                all.add(new DomainVcpus(identity, System.nanoTime(), samples(x, d.domain(), count, withAffinity)));
+                all.add(new DomainVcpus(identity, System.nanoTime(), read(x, d.domain(), count, withAffinity,
+                        (i, state, cpuTime, cpu, hard, soft) -> new VcpuSample(i, state, cpuTime, cpu,
+                                Optional.ofNullable(hard), Optional.ofNullable(soft)))));
             } catch (HypercallException e) {
                 if (e.errno().orElse(null) != Errno.ESRCH) {
                     throw failure("read the vCPUs of domain " + identity.name(), e);
@@ -220,23 +236,6 @@ final class HypercallBackend {
             }
         }
         return new VcpuSnapshot(takenAt, all);
-    }
-
-    private static List<VcpuSample> samples(XenHypercalls x, int domain, int count, boolean withAffinity) {
-        List<VcpuSample> vcpus = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            org.jxen.hypercall.VcpuInfo v = x.vcpuInfo(domain, i);
-            Optional<CpuMap> hard = Optional.empty();
-            Optional<CpuMap> soft = Optional.empty();
-            if (withAffinity) {
-                VcpuAffinities maps = x.vcpuAffinities(domain, i);
-                hard = Optional.of(CpuMap.fromBytes(maps.hard(), x.cpumapBytes()));
-                soft = Optional.of(CpuMap.fromBytes(maps.soft(), x.cpumapBytes()));
-            }
-            vcpus.add(new VcpuSample(i, VcpuState.of(v.online(), v.blocked()), v.cpuTimeNs(), v.online() ? v.cpu() : -1,
-                    hard, soft));
-        }
-        return vcpus;
     }
 
     /**

@@ -15,8 +15,9 @@ public interface VcpuReader {
      * @param blocked getvcpuinfo's {@code blocked}
      * @param cpuTimeNs getvcpuinfo's {@code cpu_time}, in nanoseconds
      * @param cpu getvcpuinfo's {@code cpu}: the pCPU it runs or last ran on
-     * @param hard the hard affinity in Xen's bytes, {@link XenHypercalls#cpumapBytes()} long; the
-     *     array is reused for the next vCPU, so copy what must outlive this call
+     * @param hard the hard affinity in Xen's bytes, {@link XenHypercalls#cpumapBytes()} long, or
+     *     null when affinity was not asked for; the array is reused for the next vCPU, so copy what
+     *     must outlive this call
      * @param soft the soft affinity, likewise
      */
     void vcpu(int vcpu, boolean online, boolean blocked, long cpuTimeNs, int cpu, byte[] hard, byte[] soft);

@@ -252,8 +252,7 @@ public final class XenHypercalls {
         checkVcpu(vcpu);
         try (HypercallBuffer buf = device.lease(domctl.size())) {
             MemorySegment d = buf.data();
-            domctl.vcpuinfoVcpu.set(d, vcpu);
-            domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUINFO, domain, vcpu);
+            issueVcpuInfo(buf, domain, vcpu);
             return new VcpuInfo(vcpu, domctl.vcpuinfoOnline.get(d) != 0, domctl.vcpuinfoBlocked.get(d) != 0,
                     domctl.vcpuinfoRunning.get(d) != 0, domctl.vcpuinfoCpuTime.get(d), (int) domctl.vcpuinfoCpu.get(d));
         }
@@ -298,28 +297,26 @@ public final class XenHypercalls {
         long softAt = hardAt + cpumapBytes;
         try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
             MemorySegment d = buf.data();
-            domctl.affinityVcpu.set(d, vcpu);
-            domctl.affinityFlags.set(d, DomctlAbi.VCPUAFFINITY_HARD | DomctlAbi.VCPUAFFINITY_SOFT);
-            cpumapHandle(d, Affinity.HARD, hardAt);
-            cpumapHandle(d, Affinity.SOFT, softAt);
-            domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
+            issueBothAffinities(buf, domain, vcpu, hardAt, softAt);
             return new VcpuAffinities(d.asSlice(hardAt, cpumapBytes).toArray(JAVA_BYTE),
                     d.asSlice(softAt, cpumapBytes).toArray(JAVA_BYTE));
         }
     }
 
     /**
-     * Reads vCPUs 0 to {@code count - 1} of a domain as {@link #vcpuInfo} and {@link #vcpuAffinities}
-     * do, two domctls a vCPU, in one lease for them all: a domain's worth of vCPUs costs one
-     * lease and two map arrays, not a lease, a result and two arrays per domctl.
+     * Reads vCPUs 0 to {@code count - 1} of a domain as {@link #vcpuInfo} and, when asked,
+     * {@link #vcpuAffinities} do, one or two domctls a vCPU, in one lease for them all: a domain's
+     * worth of vCPUs costs one lease and two map arrays, not a lease, a result and two arrays per
+     * domctl.
      *
      * @param domain the domain id
      * @param count how many vCPUs, 0 or more
-     * @param reader receives each vCPU in order
+     * @param withAffinity whether to read both affinities too (one getvcpuaffinity a vCPU)
+     * @param reader receives each vCPU in order; its maps are null without affinity
      * @throws HypercallException ESRCH for no such domain; EINVAL (getvcpuinfo on Xen 4.22: ENOENT)
      *     for a vCPU the domain does not have; nothing more is read after a failure
      */
-    public void vcpus(int domain, int count, VcpuReader reader) {
+    public void vcpus(int domain, int count, boolean withAffinity, VcpuReader reader) {
         checkDomain(domain);
         if (count < 0) {
             throw new IllegalArgumentException("vCPU count " + count + " is negative");
@@ -327,30 +324,46 @@ public final class XenHypercalls {
         Objects.requireNonNull(reader, "reader");
         long hardAt = domctl.size();
         long softAt = hardAt + cpumapBytes;
-        byte[] hard = new byte[cpumapBytes];
-        byte[] soft = new byte[cpumapBytes];
-        try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
+        byte[] hard = withAffinity ? new byte[cpumapBytes] : null;
+        byte[] soft = withAffinity ? new byte[cpumapBytes] : null;
+        try (HypercallBuffer buf = device.lease(withAffinity ? softAt + cpumapBytes : hardAt)) {
             MemorySegment d = buf.data();
             MemorySegment struct = d.asSlice(0, hardAt);
             for (int vcpu = 0; vcpu < count; vcpu++) {
                 struct.fill((byte) 0); // each domctl starts from a zeroed struct, as from a fresh lease
-                domctl.vcpuinfoVcpu.set(d, vcpu);
-                domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUINFO, domain, vcpu);
+                issueVcpuInfo(buf, domain, vcpu);
                 boolean online = domctl.vcpuinfoOnline.get(d) != 0;
                 boolean blocked = domctl.vcpuinfoBlocked.get(d) != 0;
                 long cpuTime = domctl.vcpuinfoCpuTime.get(d);
                 int cpu = (int) domctl.vcpuinfoCpu.get(d);
-                struct.fill((byte) 0);
-                domctl.affinityVcpu.set(d, vcpu);
-                domctl.affinityFlags.set(d, DomctlAbi.VCPUAFFINITY_HARD | DomctlAbi.VCPUAFFINITY_SOFT);
-                cpumapHandle(d, Affinity.HARD, hardAt);
-                cpumapHandle(d, Affinity.SOFT, softAt);
-                domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
-                MemorySegment.copy(d, JAVA_BYTE, hardAt, hard, 0, cpumapBytes);
-                MemorySegment.copy(d, JAVA_BYTE, softAt, soft, 0, cpumapBytes);
+                if (withAffinity) {
+                    struct.fill((byte) 0);
+                    issueBothAffinities(buf, domain, vcpu, hardAt, softAt);
+                    MemorySegment.copy(d, JAVA_BYTE, hardAt, hard, 0, cpumapBytes);
+                    MemorySegment.copy(d, JAVA_BYTE, softAt, soft, 0, cpumapBytes);
+                }
                 reader.vcpu(vcpu, online, blocked, cpuTime, cpu, hard, soft);
             }
         }
+    }
+
+    /** Writes and issues a getvcpuinfo into a lease's zeroed struct; the answer is read from there. */
+    private void issueVcpuInfo(HypercallBuffer buf, int domain, int vcpu) {
+        domctl.vcpuinfoVcpu.set(buf.data(), vcpu);
+        domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUINFO, domain, vcpu);
+    }
+
+    /**
+     * Writes and issues a getvcpuaffinity for both maps (flags HARD|SOFT, as libxenctrl asks) into a
+     * lease's zeroed struct; Xen writes the maps at {@code hardAt} and {@code softAt}.
+     */
+    private void issueBothAffinities(HypercallBuffer buf, int domain, int vcpu, long hardAt, long softAt) {
+        MemorySegment d = buf.data();
+        domctl.affinityVcpu.set(d, vcpu);
+        domctl.affinityFlags.set(d, DomctlAbi.VCPUAFFINITY_HARD | DomctlAbi.VCPUAFFINITY_SOFT);
+        cpumapHandle(d, Affinity.HARD, hardAt);
+        cpumapHandle(d, Affinity.SOFT, softAt);
+        domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
     }
 
     /**

@@ -195,7 +195,7 @@ class RoundTripTest {
             List<VcpuAffinities> maps = new ArrayList<>();
             long before = fake.calls(Operation.DOMCTL_GETVCPUINFO) + fake.calls(Operation.DOMCTL_GETVCPUAFFINITY);
 
-            xen.vcpus(3, 4, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> {
+            xen.vcpus(3, 4, true, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> {
                 infos.add(new VcpuInfo(vcpu, online, blocked, online && !blocked, cpuTime, cpu));
                 maps.add(new VcpuAffinities(hard.clone(), soft.clone()));
             });
@@ -213,6 +213,18 @@ class RoundTripTest {
             }
             assertArrayEquals(last, maps.get(1).hard());
             assertArrayEquals(first, maps.get(2).soft());
+
+            long infoCalls = fake.calls(Operation.DOMCTL_GETVCPUINFO);
+            long affinityCalls = fake.calls(Operation.DOMCTL_GETVCPUAFFINITY);
+            List<Integer> withoutMaps = new ArrayList<>();
+            xen.vcpus(3, 4, false, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> {
+                assertEquals(null, hard, "no map read");
+                assertEquals(null, soft, "no map read");
+                withoutMaps.add(vcpu);
+            });
+            assertEquals(List.of(0, 1, 2, 3), withoutMaps);
+            assertEquals(infoCalls + 4, fake.calls(Operation.DOMCTL_GETVCPUINFO), "one getvcpuinfo a vCPU");
+            assertEquals(affinityCalls, fake.calls(Operation.DOMCTL_GETVCPUAFFINITY), "and no getvcpuaffinity");
         }
     }
 
@@ -223,15 +235,15 @@ class RoundTripTest {
             XenHypercalls xen = XenHypercalls.connect(fake);
             List<Integer> read = new ArrayList<>();
             HypercallException bad = assertThrows(HypercallException.class,
-                    () -> xen.vcpus(3, 5, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu)));
+                    () -> xen.vcpus(3, 5, true, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu)));
             assertEquals(badVcpu, bad.errnoName());
             assertEquals(4, bad.vcpu().orElseThrow());
             assertEquals(List.of(0, 1, 2, 3), read, "the vCPUs before the failure, then nothing");
 
             assertEquals("ESRCH", assertThrows(HypercallException.class,
-                    () -> xen.vcpus(5, 1, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))).errnoName());
+                    () -> xen.vcpus(5, 1, true, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))).errnoName());
             Hosts.assertMentions(assertThrows(IllegalArgumentException.class,
-                    () -> xen.vcpus(3, -1, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))), "-1");
+                    () -> xen.vcpus(3, -1, true, (vcpu, online, blocked, cpuTime, cpu, hard, soft) -> read.add(vcpu))), "-1");
             assertEquals(4, read.size(), "a refused call reads nothing");
         }
     }
