@@ -1,19 +1,10 @@
 package org.jxen.benchmarks.driver;
 
-import java.util.concurrent.TimeUnit;
 import org.jxen.CpuMap;
-import org.jxen.Domain;
 import org.jxen.libvirt.Libvirt;
 import org.jxen.libvirt.VirVcpuInfo;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -25,18 +16,8 @@ import org.openjdk.jol.info.GraphLayout;
  * At setup it prints the retained size of one {@code vcpus()} result (JOL's object graph walk), to
  * compare with the allocation per call.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ReplayDriverBenchmark {
+public class ReplayDriverBenchmark extends DriverCalls {
 
-    /** The host: "16x4" is 16 pCPUs (2-byte maps) and a 4-vCPU domain, "4096x512" 4096 pCPUs and 512 vCPUs. */
-    @Param({"16x4", "4096x64", "4096x512"})
-    public String shape;
-
-    private SimulatedGuest guest;
-    private Domain domain;
-    private CpuMap map;
     private Libvirt libvirt;
     private VirVcpuInfo[] info;
     private byte[] cpumaps;
@@ -46,9 +27,7 @@ public class ReplayDriverBenchmark {
     @Setup
     public void open() {
         ReplayPrivcmd[] device = new ReplayPrivcmd[1];
-        guest = SimulatedGuest.open(shape, fake -> device[0] = new ReplayPrivcmd(fake));
-        domain = guest.domain();
-        map = CpuMap.parse("0-3,^1," + (guest.cpus() - 1));
+        open(fake -> device[0] = new ReplayPrivcmd(fake));
         libvirt = Libvirt.of(guest.hypervisor());
         maplen = CpuMap.maplen(guest.cpus());
         info = new VirVcpuInfo[guest.vcpus()];
@@ -61,33 +40,6 @@ public class ReplayDriverBenchmark {
         facadeGetVcpus();
         device[0].replay();
         System.out.printf("%d distinct requests recorded%n", device[0].recordedRequests());
-    }
-
-    /** Closes the driver. */
-    @TearDown
-    public void close() {
-        guest.close();
-    }
-
-    /**
-     * Reads every vCPU with both affinities.
-     *
-     * @return the vCPUs
-     */
-    @Benchmark
-    public Object getVcpus() {
-        return domain.vcpus();
-    }
-
-    /**
-     * Pins vCPU 0 to CPUs 0, 2, 3 and the host's last CPU.
-     *
-     * @return the domain
-     */
-    @Benchmark
-    public Object pinVcpu() {
-        domain.pinVcpu(0, map);
-        return domain;
     }
 
     /**
