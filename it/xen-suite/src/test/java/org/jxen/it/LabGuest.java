@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -112,6 +114,29 @@ final class LabGuest implements AutoCloseable {
     /** The guest's domain id. */
     int id() {
         return id;
+    }
+
+    /**
+     * Waits until the guest has booted: a PV Linux guest brings every possible vCPU up in
+     * smp_init, before its xenbus drivers start; the hotplug watcher then takes 2 and 3 down
+     * (seconds under TCG). So "booted" is the control/ feature written by xenbus, and after it
+     * exactly vCPUs 0-1 online, held for {@code steady}: a lab run once saw that state in passing
+     * and all four online a moment later. Each change of the online vCPUs is logged.
+     *
+     * @param timeout how long the boot may take
+     * @param steady how long the booted state must hold
+     */
+    void awaitBooted(Duration timeout, Duration steady) {
+        List<List<Boolean>> seen = new ArrayList<>();
+        Lab.awaitSteady(timeout, steady, name + " booted with vCPUs 0-1 online and 2-3 offline", () -> {
+            List<Boolean> online = Xl.vcpuList(name).stream().map(Xl.Vcpu::online).toList();
+            if (seen.isEmpty() || !seen.getLast().equals(online)) {
+                seen.add(online);
+                Lab.log("%s: vCPUs online %s", name, online);
+            }
+            return online.equals(List.of(true, true, false, false))
+                    && Xl.exec(List.of("xenstore-read", "/local/domain/" + id + "/control/feature-poweroff")).exitCode() == 0;
+        });
     }
 
     /** Lets the guest run: its kernel boots. */

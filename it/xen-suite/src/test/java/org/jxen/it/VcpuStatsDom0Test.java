@@ -2,17 +2,14 @@ package org.jxen.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jxen.it.Lab.jxenCommand;
+import static org.jxen.it.Lab.log;
+import static org.jxen.it.Lab.median;
+import static org.jxen.it.Lab.record;
+import static org.jxen.it.Lab.timeCommand;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +47,6 @@ class VcpuStatsDom0Test {
     /** Whole commands: a JVM start is seconds under TCG, so few repeats; the median is kept. */
     private static final int REPEATS = 3;
 
-    private Path dir;
     private Hypervisor xen;
     private int nrCpus;
     private LabGuest busy;
@@ -58,16 +54,15 @@ class VcpuStatsDom0Test {
 
     @BeforeAll
     void createGuests() {
-        dir = Path.of(System.getProperty("jxen.it.dir", "/mnt/share"));
-        busy = LabGuest.startBusy(dir);
-        idle = LabGuest.start(dir);
+        busy = LabGuest.startBusy(Lab.DIR);
+        idle = LabGuest.start(Lab.DIR);
         xen = Hypervisor.open(URI.create("xen:///"));
         nrCpus = Integer.parseInt(Xl.info().get("nr_cpus"));
         for (LabGuest g : List.of(busy.awaitCreated(), idle.awaitCreated())) {
             g.unpause();
         }
         for (LabGuest g : List.of(busy, idle)) {
-            awaitBooted(g);
+            g.awaitBooted(BOOT, STEADY);
         }
     }
 
@@ -197,81 +192,16 @@ class VcpuStatsDom0Test {
      */
     @Test
     void jxenVcpuinfoOfEveryDomainAgainstXlVcpuList() {
-        List<String> jxen = jxen("vcpuinfo");
+        List<String> jxen = jxenCommand(List.of("vcpuinfo"));
         List<String> xl = List.of("xl", "vcpu-list");
         long[] jxenNs = new long[REPEATS];
         long[] xlNs = new long[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
-            jxenNs[r] = time(jxen);
-            xlNs[r] = time(xl);
+            jxenNs[r] = timeCommand(jxen);
+            xlNs[r] = timeCommand(xl);
         }
         record(String.format(Locale.ROOT, "jxen vcpuinfo (all) vs xl vcpu-list (all), whole command, median of %d:"
                 + " jxen %.2f s, xl %.2f s, ratio %.1f", REPEATS, median(jxenNs) / 1e9, median(xlNs) / 1e9,
                 (double) median(jxenNs) / median(xlNs)));
-    }
-
-    /** The staged jxen CLI on xen:///, through its launcher (as XenDom0Test runs it); skipped when none is staged. */
-    private List<String> jxen(String... args) {
-        Path cli = Path.of(System.getProperty("jxen.it.cli", dir.resolve("cli").toString()));
-        assumeTrue(Files.isExecutable(cli.resolve("jxen-java")), "no jxen CLI launcher staged in " + cli);
-        List<String> command = new ArrayList<>(List.of(cli.resolve("jxen-java").toString(),
-                System.getProperty("java.home"), cli.resolve("lib").toString(), "-c", "xen:///"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static long time(List<String> command) {
-        long start = System.nanoTime();
-        Xl.Result r = Xl.exec(command);
-        long elapsed = System.nanoTime() - start;
-        assertEquals(0, r.exitCode(), () -> String.join(" ", command) + ": " + r.err());
-        return elapsed;
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    /**
-     * Waits for a guest's xenbus (control/feature-poweroff) and then for exactly vCPUs 0-1 online,
-     * held for {@link #STEADY}: a PV Linux guest brings every vCPU up in smp_init and its hotplug
-     * watcher takes 2-3 down a little later.
-     */
-    private static void awaitBooted(LabGuest g) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        long steadySince = -1;
-        while (steadySince < 0 || System.nanoTime() - steadySince < STEADY.toNanos()) {
-            boolean booted = Xl.exec(List.of("xenstore-read", "/local/domain/" + g.id() + "/control/feature-poweroff"))
-                    .exitCode() == 0
-                    && Xl.vcpuList(g.name()).stream().map(Xl.Vcpu::online).toList().equals(List.of(true, true, false, false));
-            steadySince = booted ? (steadySince < 0 ? System.nanoTime() : steadySince) : -1;
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(g.name() + " did not boot with vCPUs 0-1 online in " + BOOT.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        log("%s (id %d) booted", g.name(), g.id());
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.println("xen-it: " + String.format(format, args));
-    }
-
-    /** Prints a figure and adds it to results/measurements.txt, which the lab's summary shows. */
-    private void record(String line) {
-        log("%s", line);
-        try {
-            Files.writeString(dir.resolve("results/measurements.txt"), line + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

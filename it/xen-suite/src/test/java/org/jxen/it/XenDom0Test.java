@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jxen.it.Lab.cliDir;
+import static org.jxen.it.Lab.jxenCommand;
+import static org.jxen.it.Lab.log;
+import static org.jxen.it.Lab.median;
+import static org.jxen.it.Lab.pause;
+import static org.jxen.it.Lab.record;
+import static org.jxen.it.Lab.timeCommand;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +29,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,24 +82,18 @@ class XenDom0Test {
     /** A PV Linux guest reacts to cpu/N/availability in 2-4 s; TCG slows it down. */
     private static final Duration GUEST_HOTPLUG = Duration.ofSeconds(60);
 
-    private Path dir;
-    private Path results;
     private Hypervisor xen;
     private NodeInfo node;
     private int nrCpus;
     private LabGuest guest;
     private LabGuest doomed;
-    /** Whether the staged CLI has the vCPU commands; asked once. */
-    private Boolean cliReady;
 
     @BeforeAll
     void createGuests() {
-        dir = Path.of(System.getProperty("jxen.it.dir", "/mnt/share"));
-        results = dir.resolve("results");
         long start = System.nanoTime();
         // Kept in the fields at once, so that @AfterAll destroys whatever was created.
-        guest = LabGuest.start(dir);
-        doomed = LabGuest.start(dir);
+        guest = LabGuest.start(Lab.DIR);
+        doomed = LabGuest.start(Lab.DIR);
         xen = Hypervisor.open(URI.create("xen:///"));
         node = xen.nodeInfo();
         nrCpus = Integer.parseInt(Xl.info().get("nr_cpus"));
@@ -112,20 +110,7 @@ class XenDom0Test {
         guest.unpause();
         log("created %s (id %d) and %s (id %d, kept paused) in %.1f s", guest.name(), guest.id(), doomed.name(),
                 doomed.id(), (System.nanoTime() - start) / 1e9);
-        // A PV Linux guest brings every possible vCPU up in smp_init, before its xenbus drivers
-        // start; the hotplug watcher then takes 2 and 3 down (seconds under TCG). So "booted" is
-        // the control/ feature written by xenbus, and after it exactly vCPUs 0-1 online, steadily:
-        // a lab run once saw that state in passing and all four online a moment later.
-        List<List<Boolean>> seen = new ArrayList<>();
-        awaitSteady(GUEST_BOOT, GUEST_STEADY, guest.name() + " booted with vCPUs 0-1 online and 2-3 offline", () -> {
-            List<Boolean> online = Xl.vcpuList(guest.name()).stream().map(Xl.Vcpu::online).toList();
-            if (seen.isEmpty() || !seen.getLast().equals(online)) {
-                seen.add(online);
-                log("%s: vCPUs online %s", guest.name(), online);
-            }
-            return online.equals(List.of(true, true, false, false))
-                    && Xl.exec(List.of("xenstore-read", domainPath(guest) + "/control/feature-poweroff")).exitCode() == 0;
-        });
+        guest.awaitBooted(GUEST_BOOT, GUEST_STEADY);
         log("%s up after %.1f s", guest.name(), (System.nanoTime() - start) / 1e9);
     }
 
@@ -219,9 +204,9 @@ class XenDom0Test {
             Map<String, String> info = Xl.info();
             String xenVersion = info.get("xen_version");
             log("interface versions on Xen %s: %s", xenVersion, versions);
-            Files.writeString(results.resolve("interface.txt"), "Xen " + xenVersion + ": " + versions + "\n");
+            Files.writeString(Lab.RESULTS.resolve("interface.txt"), "Xen " + xenVersion + ": " + versions + "\n");
             String release = info.get("xen_major") + "." + info.get("xen_minor");
-            Optional<LabRelease> expected = LabRelease.read(dir.resolve("releases"), release);
+            Optional<LabRelease> expected = LabRelease.read(Lab.DIR.resolve("releases"), release);
             // On a user's own dom0 the release may be one the lab does not boot; the lab boots only
             // releases of its table, so there the check always runs.
             assumeTrue(expected.isPresent(), "Xen " + release + " is not in the lab's releases table");
@@ -564,7 +549,7 @@ class XenDom0Test {
          */
         @Test
         void getVcpusThroughJxenAndThroughLibxenctrl() {
-            Path bench = dir.resolve("bench/vcpu-bench");
+            Path bench = Lab.DIR.resolve("bench/vcpu-bench");
             assumeTrue(Files.isExecutable(bench), "no " + bench + " (stage needs gcc and libxen-dev to build it)");
             int id = guest.id();
             Domain d = xen.domain(id);
@@ -683,7 +668,7 @@ class XenDom0Test {
          */
         private List<String> helloWorld() throws IOException {
             Path local = Files.createTempDirectory("jxen-floor");
-            Path jar = Files.copy(dir.resolve("bench/hello.jar"), local.resolve("hello.jar"));
+            Path jar = Files.copy(Lab.DIR.resolve("bench/hello.jar"), local.resolve("hello.jar"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> launch = List.of("-p", jar.toString(), "-m", "hello/hello.Hello");
             List<String> train = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -701,14 +686,6 @@ class XenDom0Test {
             List<String> env = new ArrayList<>(List.of("env", variable));
             env.addAll(command);
             return env;
-        }
-
-        private static long timeCommand(List<String> command) {
-            long start = System.nanoTime();
-            Xl.Result r = Xl.exec(command);
-            long ns = System.nanoTime() - start;
-            assertEquals(0, r.exitCode(), () -> command + ": " + r.err());
-            return ns;
         }
 
         private static long timeLoop(Runnable body, int n) {
@@ -755,7 +732,7 @@ class XenDom0Test {
             StringBuilder table = new StringBuilder("Xen " + info.get("xen_version") + ": call | real | fake\n");
             real.forEach((call, answer) -> table.append(call).append(" | ").append(answer).append(" | ")
                     .append(fake.get(call)).append('\n'));
-            Files.writeString(results.resolve("fake-agreement.txt"), table);
+            Files.writeString(Lab.RESULTS.resolve("fake-agreement.txt"), table);
             log("%s", table);
             assertEquals(real, fake, "the fake's answers against Xen " + info.get("xen_version") + "'s");
         }
@@ -778,12 +755,12 @@ class XenDom0Test {
 
         @Test
         void theHostBuiltBinJxenRunsHereBesideTheHostsCache() throws IOException {
-            Path binJxen = dir.resolve("checkout/bin/jxen");
-            assumeTrue(Files.isExecutable(binJxen), "no checkout staged in " + dir + " (stage needs a git checkout with bin/jxen's build)");
+            Path binJxen = Lab.DIR.resolve("checkout/bin/jxen");
+            assumeTrue(Files.isExecutable(binJxen), "no checkout staged in " + Lab.DIR + " (stage needs a git checkout with bin/jxen's build)");
             Path home = Files.createTempDirectory("jxen-shared-home");
             Path caches = Files.createDirectories(home.resolve(".cache/jxen"));
             Map<Path, Long> hostCaches = new TreeMap<>();
-            try (var staged = Files.newDirectoryStream(dir.resolve("host-cache"))) {
+            try (var staged = Files.newDirectoryStream(Lab.DIR.resolve("host-cache"))) {
                 for (Path c : staged) {
                     Path copy = Files.copy(c, caches.resolve(c.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                     hostCaches.put(copy, Files.getLastModifiedTime(copy).toMillis());
@@ -821,26 +798,6 @@ class XenDom0Test {
     }
 
     /**
-     * The command that runs the staged jxen CLI against xen:///, through its staged launcher as
-     * bin/jxen does (the same JVM options, the start-up cache next to the jars), from where
-     * run-suite copied it (system property {@code jxen.it.cli}). Without a staged CLI that has the
-     * vCPU commands (a tree where the cli module is still a stub) the calling test is skipped, and
-     * says so.
-     */
-    private List<String> jxenCommand(List<String> args) {
-        Path cli = cliDir();
-        Path lib = cli.resolve("lib");
-        if (cliReady == null) {
-            cliReady = Files.isExecutable(cli.resolve("jxen-java")) && hasVcpuCommands(lib);
-        }
-        assumeTrue(cliReady, "no jxen CLI with vcpuinfo and its launcher staged in " + cli);
-        List<String> command = new ArrayList<>(List.of(cli.resolve("jxen-java").toString(),
-                System.getProperty("java.home"), lib.toString(), "-c", "xen:///"));
-        command.addAll(args);
-        return command;
-    }
-
-    /**
      * Fails when this machine's start-up cache is missing (run-suite writes it): the launcher would
      * ignore that silently, and the figures would not be the ones users get.
      */
@@ -850,32 +807,6 @@ class XenDom0Test {
                 System.getProperty("java.home"), cli.resolve("lib").toString()));
         Path cache = Path.of(r.out().strip());
         assertTrue(Files.isRegularFile(cache), () -> "no start-up cache " + cache + ": see run-suite's output in dom0.log");
-    }
-
-    private Path cliDir() {
-        return Path.of(System.getProperty("jxen.it.cli", dir.resolve("cli").toString()));
-    }
-
-    /**
-     * Whether the staged CLI jar has the vcpuinfo command; looked up in the jar, since a JVM
-     * start costs 5-15 s under TCG.
-     */
-    private static boolean hasVcpuCommands(Path lib) {
-        if (!Files.isDirectory(lib)) {
-            return false;
-        }
-        try (var jars = Files.newDirectoryStream(lib, "jxen-cli-*.jar")) {
-            for (Path jar : jars) {
-                try (JarFile f = new JarFile(jar.toFile())) {
-                    if (f.getEntry("org/jxen/cli/VcpuinfoCommand.class") != null) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Runs the jxen CLI, which must succeed, and returns its output. */
@@ -888,53 +819,8 @@ class XenDom0Test {
         return r.out();
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    // ---- helpers ----
-
-    private static void log(String format, Object... args) {
-        // Seconds since the suite's JVM started: where the lab's time goes, read from dom0.log.
-        System.out.printf("xen-it: [%.0f s] %s%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, String.format(format, args));
-    }
-
-    /** Prints a measurement and keeps it for the lab's summary. */
-    private void record(String line) {
-        log("%s", line);
-        try {
-            Files.writeString(results.resolve("measurements.txt"), line + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String domainPath(LabGuest g) {
         return "/local/domain/" + g.id();
-    }
-
-    /** Waits until the condition has held at every poll for {@code steady}, not just once. */
-    private static void awaitSteady(Duration timeout, Duration steady, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long since = -1;
-        while (true) {
-            long now = System.nanoTime();
-            if (!condition.getAsBoolean()) {
-                since = -1;
-            } else if (since < 0) {
-                since = now;
-            } else if (now - since >= steady.toNanos()) {
-                return;
-            }
-            if (now > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what
-                        + " (for " + steady.toSeconds() + " s)");
-            }
-            pause();
-        }
     }
 
     private static void await(Duration timeout, String what, BooleanSupplier condition) {
@@ -944,15 +830,6 @@ class XenDom0Test {
                 throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
             }
             pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
