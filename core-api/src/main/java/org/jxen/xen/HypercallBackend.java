@@ -39,8 +39,6 @@ final class HypercallBackend {
      * {@code max_vcpu_id} from sizing an all-domains read.
      */
     private static final int MAX_VCPUS = 65_536;
-    /** Xen's DOMID_FIRST_RESERVED: ids from here on name no guest. */
-    private static final int DOMID_FIRST_RESERVED = 0x7FF0;
 
     private final BackendClient<XenHypercalls> hypercalls;
 
@@ -89,10 +87,10 @@ final class HypercallBackend {
                 // does not would make the next batch start where this one did, for ever.
                 int last = next - 1;
                 for (DomainInfo d : batch) {
-                    if (d.domain() <= last || d.domain() >= DOMID_FIRST_RESERVED) {
+                    if (d.domain() <= last || d.domain() > DomainIdentity.MAX_ID) {
                         throw new JxenException(ErrorCode.OPERATION_FAILED, "Xen listed domain " + d.domain()
                                 + " in a list from domain " + next + "; expected rising ids in " + (last + 1) + "-"
-                                + (DOMID_FIRST_RESERVED - 1), Backend.HYPERCALL, null, null);
+                                + DomainIdentity.MAX_ID, Backend.HYPERCALL, null, null);
                     }
                     last = d.domain();
                 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxen.Backend;
+import org.jxen.DomainIdentity;
 import org.jxen.ErrorCode;
 import org.jxen.JxenException;
 import org.jxen.xenstore.Watch;
@@ -135,13 +136,24 @@ final class XenstoreBackend {
                 return;
             }
             String[] below = path.substring(DOMAINS.length() + 1).split("/", 3);
-            if ((below.length == 1 || (below.length == 2 && below[1].equals("name")))
-                    && below[0].length() <= 5 && below[0].chars().allMatch(c -> c >= '0' && c <= '9') && !below[0].isEmpty()) {
-                int domid = Integer.parseInt(below[0]);
-                nameChanges.merge(domid, 1L, Long::sum);
-                names.remove(domid);
+            OptionalInt domid = domid(below[0]);
+            if (domid.isPresent() && (below.length == 1 || (below.length == 2 && below[1].equals("name")))) {
+                nameChanges.merge(domid.getAsInt(), 1L, Long::sum);
+                names.remove(domid.getAsInt());
             }
         }
+    }
+
+    /**
+     * A domain id as xenstore names its directory under /local/domain: ASCII digits up to
+     * {@link DomainIdentity#MAX_ID}; anything else (a peer's junk, an overlong number) names no domain.
+     */
+    private static OptionalInt domid(String component) {
+        if (component.isEmpty() || component.length() > 5 || !component.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
+        }
+        int id = Integer.parseInt(component);
+        return id <= DomainIdentity.MAX_ID ? OptionalInt.of(id) : OptionalInt.empty();
     }
 
     /** Under {@link #namesLock}: every name is to be read again, and reads under way are not kept. */
@@ -155,11 +167,11 @@ final class XenstoreBackend {
     OptionalInt idOf(String name) {
         XenstoreClient c = client();
         try {
-            List<String> ids = c.directory("/local/domain");
+            List<String> ids = c.directory(DOMAINS);
             for (String id : ids) {
-                Optional<String> n = readOptional(c, "/local/domain/" + id + "/name");
-                if (n.isPresent() && n.get().equals(name) && id.chars().allMatch(Character::isDigit)) {
-                    return OptionalInt.of(Integer.parseInt(id));
+                OptionalInt domid = domid(id);
+                if (domid.isPresent() && readOptional(c, DOMAINS + "/" + id + "/name").filter(name::equals).isPresent()) {
+                    return domid;
                 }
             }
             return OptionalInt.empty();
