@@ -590,6 +590,10 @@ class XenDom0Test {
                         + rates(driverWarmup) + "; XenHypercalls loop "
                         + rates(layerWarmup) + " (JVM: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
                                 .stream().filter(a -> a.startsWith("-XX:Tiered")).toList()) + ")");
+                // Where the time above C's goes: each loop once more under a sampling profile
+                // (not timed: the recording costs time of its own).
+                Profile.of("getvcpus-loop", "the XenHypercalls loop, " + N + " rounds", () -> timeLoop(layer, N));
+                Profile.of("getvcpus-driver", "the driver's getVcpus, " + N + " calls", () -> timeLoop(driver, N));
             }
         }
 
