@@ -276,7 +276,7 @@ public final class XenHypercalls {
             MemorySegment d = buf.data();
             affinityRequest(d, vcpu, which, mapAt);
             domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
-            return d.asSlice(mapAt, cpumapBytes).toArray(JAVA_BYTE);
+            return copyMap(d, mapAt);
         }
     }
 
@@ -298,8 +298,7 @@ public final class XenHypercalls {
         try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
             MemorySegment d = buf.data();
             issueBothAffinities(buf, domain, vcpu, hardAt, softAt);
-            return new VcpuAffinities(d.asSlice(hardAt, cpumapBytes).toArray(JAVA_BYTE),
-                    d.asSlice(softAt, cpumapBytes).toArray(JAVA_BYTE));
+            return new VcpuAffinities(copyMap(d, hardAt), copyMap(d, softAt));
         }
     }
 
@@ -453,6 +452,16 @@ public final class XenHypercalls {
             domctl.maxVcpus.set(buf.data(), max);
             domctl(device, domctl, buf, Operation.DOMCTL_MAX_VCPUS, domain, HypercallException.NONE);
         }
+    }
+
+    /**
+     * A cpumap copied out of the buffer. Not {@code asSlice(..).toArray(..)}: that makes a slice and
+     * asks the array class for its simple name on every call (a lab profile in dom0 found it).
+     */
+    private byte[] copyMap(MemorySegment data, long at) {
+        byte[] map = new byte[cpumapBytes];
+        MemorySegment.copy(data, JAVA_BYTE, at, map, 0, cpumapBytes);
+        return map;
     }
 
     private static void checkDomain(int domain) {
