@@ -12,6 +12,7 @@ import org.jxen.JxenException;
 import org.jxen.NodeInfo;
 import org.jxen.VcpuInfo;
 import org.jxen.internal.Arguments;
+import org.jxen.internal.HostCpus;
 
 /**
  * The 2006 vCPU API with libvirt's C signatures, for code ported from C: the calls return
@@ -42,11 +43,11 @@ public final class Libvirt {
     private static final ThreadLocal<JxenException> LAST_ERROR = new ThreadLocal<>();
 
     private final Hypervisor hypervisor;
-    /** physinfo's max_cpu_id + 1, read once: Xen fixes it at boot, and a pin or a read need not ask again. */
-    private volatile int hostCpus;
+    private final HostCpus hostCpus;
 
     private Libvirt(Hypervisor hypervisor) {
         this.hypervisor = hypervisor;
+        this.hostCpus = new HostCpus(hypervisor);
     }
 
     /**
@@ -121,7 +122,7 @@ public final class Libvirt {
             if (cpumap.length < maplen) {
                 throw invalidArg("cpumap of " + cpumap.length + " bytes is shorter than maplen " + maplen + " in virDomainPinVcpu");
             }
-            CpuMap cpus = CpuMap.fromHostBytes(cpumap, maplen, hostCpus());
+            CpuMap cpus = CpuMap.fromHostBytes(cpumap, maplen, hostCpus.get());
             orDomain0(domain).pinVcpu(vcpu, cpus);
             return 0;
         });
@@ -147,10 +148,10 @@ public final class Libvirt {
         return call(() -> {
             checkGetVcpusArgs(info, maxinfo, cpumaps, maplen);
             if (cpumaps != null) {
-                int hostCpus = hostCpus();
-                if (maplen > CpuMap.maplen(hostCpus)) {
-                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + CpuMap.maplen(hostCpus)
-                            + " for a host with " + hostCpus + " CPUs");
+                int cpus = hostCpus.get();
+                if (maplen > CpuMap.maplen(cpus)) {
+                    throw invalidArg("maplen " + maplen + " in virDomainGetVcpus is out of range 1-" + CpuMap.maplen(cpus)
+                            + " for a host with " + cpus + " CPUs");
                 }
             }
             // Everything is read before anything is written, and nothing below can fail, so a
@@ -343,15 +344,6 @@ public final class Libvirt {
             LAST_ERROR.set(e);
             return -1;
         }
-    }
-
-    private int hostCpus() {
-        int n = hostCpus;
-        if (n == 0) {
-            n = hypervisor.nodeInfo().hostCpus();
-            hostCpus = n;
-        }
-        return n;
     }
 
     private Domain orDomain0(Domain domain) {

@@ -10,6 +10,7 @@ import org.jxen.ErrorCode;
 import org.jxen.Hypervisor;
 import org.jxen.JxenException;
 import org.jxen.internal.Arguments;
+import org.jxen.internal.HostCpus;
 
 /**
  * libvirt-java's {@code Connect}, for the vCPU API: a connection to a Xen host and the lookups of
@@ -20,8 +21,7 @@ public final class Connect {
 
     private final Hypervisor hypervisor;
     private final boolean owned;
-    /** physinfo's max_cpu_id + 1, read once: Xen fixes it at boot, so a pin need not ask again. */
-    private volatile int hostCpus;
+    private final HostCpus hostCpus;
 
     /**
      * Opens a host, as libvirt-java's {@code new Connect(uri)}: {@code xen:///} is this dom0; other
@@ -38,6 +38,7 @@ public final class Connect {
 
     private Connect(Hypervisor hypervisor, boolean owned) {
         this.hypervisor = hypervisor;
+        this.hostCpus = new HostCpus(hypervisor);
         this.owned = owned;
     }
 
@@ -74,12 +75,7 @@ public final class Connect {
 
     /** How many CPU numbers the host's maps hold, read once per connection. */
     int hostCpus() {
-        int n = hostCpus;
-        if (n == 0) {
-            n = hypervisor.nodeInfo().hostCpus();
-            hostCpus = n;
-        }
-        return n;
+        return hostCpus.get();
     }
 
     /**

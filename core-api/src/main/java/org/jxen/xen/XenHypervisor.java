@@ -19,6 +19,7 @@ import org.jxen.NodeInfo;
 import org.jxen.VcpuSnapshot;
 import org.jxen.hypercall.DomainInfo;
 import org.jxen.internal.Arguments;
+import org.jxen.internal.HostCpus;
 import org.jxen.xen.FallbackPolicy.Attempt;
 
 /**
@@ -45,7 +46,7 @@ final class XenHypervisor implements Hypervisor {
     private final ReentrantLock[] countLocks = IntStream.range(0, COUNT_LOCK_STRIPES)
             .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     /** max_cpu_id + 1, read once: it is fixed when Xen boots (CPU hotplug changes nr_cpus, not it). */
-    private volatile int hostCpus;
+    private final HostCpus hostCpus = new HostCpus(this);
 
     XenHypervisor(String name, HypercallBackend hypercall, XenstoreBackend xenstore, XendBackend xend,
                   AutoCloseable resources) {
@@ -71,12 +72,7 @@ final class XenHypervisor implements Hypervisor {
 
     /** How many CPU numbers the host's maps hold, for checking a pin; one physinfo per connection. */
     int hostCpus() {
-        int n = hostCpus;
-        if (n == 0) {
-            n = nodeInfo().hostCpus();
-            hostCpus = n;
-        }
-        return n;
+        return hostCpus.get();
     }
 
     /** The lock that serializes vCPU-count changes of a domain on this connection. */
