@@ -276,7 +276,7 @@ public final class XenHypercalls {
             MemorySegment d = buf.data();
             affinityRequest(d, vcpu, which, mapAt);
             domctl(device, domctl, buf, Operation.DOMCTL_GETVCPUAFFINITY, domain, vcpu);
-            return copyMap(d, mapAt);
+            return copyMap(d, mapAt, new byte[cpumapBytes]);
         }
     }
 
@@ -298,7 +298,7 @@ public final class XenHypercalls {
         try (HypercallBuffer buf = device.lease(softAt + cpumapBytes)) {
             MemorySegment d = buf.data();
             issueBothAffinities(buf, domain, vcpu, hardAt, softAt);
-            return new VcpuAffinities(copyMap(d, hardAt), copyMap(d, softAt));
+            return new VcpuAffinities(copyMap(d, hardAt, new byte[cpumapBytes]), copyMap(d, softAt, new byte[cpumapBytes]));
         }
     }
 
@@ -338,8 +338,8 @@ public final class XenHypercalls {
                 if (withAffinity) {
                     struct.fill((byte) 0);
                     issueBothAffinities(buf, domain, vcpu, hardAt, softAt);
-                    MemorySegment.copy(d, JAVA_BYTE, hardAt, hard, 0, cpumapBytes);
-                    MemorySegment.copy(d, JAVA_BYTE, softAt, soft, 0, cpumapBytes);
+                    copyMap(d, hardAt, hard);
+                    copyMap(d, softAt, soft);
                 }
                 reader.vcpu(vcpu, online, blocked, cpuTime, cpu, hard, soft);
             }
@@ -413,7 +413,7 @@ public final class XenHypercalls {
             MemorySegment.copy(cpumap, 0, d, JAVA_BYTE, mapAt, cpumap.length);
             affinityRequest(d, vcpu, which, mapAt);
             domctl(device, domctl, buf, Operation.DOMCTL_SETVCPUAFFINITY, domain, vcpu);
-            MemorySegment.copy(d, JAVA_BYTE, mapAt, effective, 0, cpumapBytes);
+            copyMap(d, mapAt, effective);
         }
     }
 
@@ -455,13 +455,14 @@ public final class XenHypercalls {
     }
 
     /**
-     * A cpumap copied out of the buffer. Not {@code asSlice(..).toArray(..)}: that makes a slice and
-     * asks the array class for its simple name on every call (a lab profile in dom0 found it).
+     * Copies the cpumap Xen wrote at {@code at} into the first {@link #cpumapBytes} bytes of
+     * {@code into}, the one way maps leave a buffer. Not {@code asSlice(..).toArray(..)}: that makes
+     * a slice and asks the array class for its simple name on every call (a lab profile in dom0
+     * found it).
      */
-    private byte[] copyMap(MemorySegment data, long at) {
-        byte[] map = new byte[cpumapBytes];
-        MemorySegment.copy(data, JAVA_BYTE, at, map, 0, cpumapBytes);
-        return map;
+    private byte[] copyMap(MemorySegment data, long at, byte[] into) {
+        MemorySegment.copy(data, JAVA_BYTE, at, into, 0, cpumapBytes);
+        return into;
     }
 
     private static void checkDomain(int domain) {
