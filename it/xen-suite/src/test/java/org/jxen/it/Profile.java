@@ -43,13 +43,13 @@ final class Profile {
             body.run();
             recording.stop();
             recording.dump(file);
-            Lab.record(summary(what, file, Thread.currentThread().threadId()));
+            Lab.record(summary(name, what, file, Thread.currentThread().threadId()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String summary(String what, Path file, long threadId) throws IOException {
+    private static String summary(String name, String what, Path file, long threadId) throws IOException {
         Map<String, Integer> java = new HashMap<>();
         Map<String, Integer> inNative = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
@@ -72,7 +72,7 @@ final class Profile {
         int n = total(inNative);
         return String.format(Locale.ROOT, "  profile of %s (JFR, this thread, every %d ms; %s.jfr in results): %d samples,"
                 + " %.0f %% in native code (%s), %.0f %% in Java (hottest: %s)", what, PERIOD.toMillis(),
-                file.getFileName().toString().replace(".jfr", ""), j + n, percent(n, j + n), top(inNative, n),
+                name, j + n, percent(n, j + n), top(inNative, n),
                 percent(j, j + n), top(java, j));
     }
 
